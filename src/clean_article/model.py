@@ -1,0 +1,160 @@
+"""The document model shared by every stage: frozen, slotted dataclasses and enums.
+
+bytes -> Source -> Segment (text dumps) / Block -> Decision -> Article -> JSON | Markdown
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+
+class SourceFormat(str, Enum):
+    HTML = "html"
+    TEXT = "text"
+
+
+class BlockType(str, Enum):
+    HEADING = "heading"
+    PARAGRAPH = "paragraph"
+    LIST_ITEM = "list_item"
+    QUOTE = "quote"
+
+
+class Verdict(str, Enum):
+    """What the boilerplate detector decided for one candidate block."""
+
+    BODY = "body"  # kept in the article body
+    BOILERPLATE = "boilerplate"  # dropped: navigation, teasers, share bars, footers ...
+    METADATA = "metadata"  # moved to a metadata field: title, byline, date, caption, credit ...
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """Everything a run may vary. Nothing here is read from the clock or the environment."""
+
+    reference_date: dt.date | None = None  # resolves relative dates ("3 hours ago"); else null
+    encoding: str | None = None  # force an input encoding instead of sniffing it
+    input_format: SourceFormat | None = None  # force HTML or text instead of sniffing it
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """A decoded input: its text, what kind of document it is, and where it came from."""
+
+    name: str | None
+    format: SourceFormat
+    sha256: str  # of the raw input bytes (after gunzip)
+    text: str
+    encoding: str
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A candidate block of a text dump, as the segmenter cut it, before any verdict.
+
+    `text` is normalised (wrapped lines re-joined, whitespace collapsed, renderer markup
+    such as bullets removed); `raw` keeps the lines as they stood in the dump.
+    """
+
+    index: int
+    text: str
+    type: BlockType
+    first_line: int  # 0-based line numbers in the dump, inclusive
+    last_line: int
+    raw: str = ""
+    indent: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    type: BlockType
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One candidate block with the detector's verdict and the reason, for --explain."""
+
+    text: str
+    type: BlockType
+    verdict: Verdict
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    caption: str | None = None
+    credit: str | None = None
+    alt: str | None = None
+    src: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Byline:
+    authors: tuple[str, ...] = ()
+    agencies: tuple[str, ...] = ()
+    raw: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Dates:
+    published: str | None = None  # ISO 8601; the page's UTC offset kept when it gives one
+    modified: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    title: str | None = None
+    section: tuple[str, ...] = ()
+    lede: str | None = None
+    language: str | None = None
+    byline: Byline = field(default_factory=Byline)
+    dates: Dates = field(default_factory=Dates)
+    images: tuple[Image, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    source_name: str | None
+    source_format: SourceFormat
+    sha256: str
+    metadata: Metadata
+    blocks: tuple[Block, ...]
+    decisions: tuple[Decision, ...] = ()  # every candidate with its verdict (for --explain)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(block.text for block in self.blocks)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON document of schema version 1 (keys always present)."""
+        meta = self.metadata
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "source": {
+                "name": self.source_name,
+                "format": self.source_format.value,
+                "sha256": self.sha256,
+            },
+            "title": meta.title,
+            "section": list(meta.section),
+            "lede": meta.lede,
+            "language": meta.language,
+            "byline": {
+                "authors": list(meta.byline.authors),
+                "agencies": list(meta.byline.agencies),
+                "raw": meta.byline.raw,
+            },
+            "dates": {"published": meta.dates.published, "modified": meta.dates.modified},
+            "images": [
+                {"caption": im.caption, "credit": im.credit, "alt": im.alt, "src": im.src}
+                for im in meta.images
+            ],
+            "blocks": [{"type": b.type.value, "text": b.text} for b in self.blocks],
+            "text": self.text,
+        }

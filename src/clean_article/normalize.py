@@ -1,0 +1,22 @@
+"""Whitespace and character clean-up shared by the HTML and text paths."""
+
+from __future__ import annotations
+
+import re
+
+# Characters that render as a space or as nothing; scraped pages are full of them.
+_SPACE_LIKE = dict.fromkeys(
+    map(ord, "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u3000\t\r\f\v"),
+    " ",
+)
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_TRANSLATE = {**_SPACE_LIKE, **_INVISIBLE}
+_SPACES = re.compile(r" {2,}")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def normalize_space(text: str) -> str:
+    """Return `text` on one line: NBSPs and other spaces folded, runs collapsed, ends stripped."""
+    text = _CONTROL.sub("", text.translate(_TRANSLATE)).replace("\n", " ")
+    return _SPACES.sub(" ", text).strip()
+
