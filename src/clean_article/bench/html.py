@@ -1,0 +1,73 @@
+"""Body F1 on the benchmark's HTML pages: clean-article and its peers, measured in one run."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from clean_article.bench.common import DEFAULT_BENCH_DIR, load_gold, read_page, table
+from clean_article.bench.scoring import page_score, summarize
+
+Extractor = Callable[[bytes], str]
+
+
+def _clean_article(data: bytes) -> str:
+    from clean_article import clean
+
+    article = clean(data)
+    return "\n\n".join(filter(None, (article.metadata.lede, article.text)))
+
+
+def _trafilatura(data: bytes) -> str:
+    import trafilatura
+
+    return trafilatura.extract(data, include_comments=False) or ""
+
+
+def _readability(data: bytes) -> str:
+    import lxml.html
+    from readability import Document
+
+    summary = Document(data).summary(html_partial=True)
+    return str(lxml.html.fromstring(summary).text_content()) if summary.strip() else ""
+
+
+def peers() -> dict[str, Extractor]:
+    """Return the systems to compare; readability-lxml only when it is installed."""
+    systems: dict[str, Extractor] = {"clean-article": _clean_article, "trafilatura": _trafilatura}
+    try:
+        import readability  # noqa: F401
+    except ImportError:
+        pass
+    else:
+        systems["readability-lxml"] = _readability
+    return systems
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m clean_article.bench html", description=__doc__)
+    parser.add_argument("bench_dir", nargs="?", default=DEFAULT_BENCH_DIR, type=Path)
+    parser.add_argument("--limit", type=int, default=0, help="only the first N pages")
+    args = parser.parse_args(argv)
+    gold = load_gold(args.bench_dir)
+    ids = sorted(gold)[: args.limit or None]
+    pages = {page_id: read_page(args.bench_dir, page_id) for page_id in ids}
+    rows = []
+    for name, extract in peers().items():
+        scores, started = [], time.perf_counter()
+        for page_id in ids:
+            try:
+                predicted = extract(pages[page_id])
+            except Exception:  # a peer that crashes on a page scores an empty prediction there
+                predicted = ""
+            scores.append(page_score(gold[page_id], predicted))
+        seconds = time.perf_counter() - started
+        summary = summarize(scores)
+        rows.append([name, summary.f1, summary.precision, summary.recall, len(ids) / seconds])
+    base = rows[1][1] if len(rows) > 1 else 0.0
+    print(f"HTML body, {len(ids)} pages of {args.bench_dir} (in-process, one core)")
+    print(table(["system", "F1", "precision", "recall", "pages/s", "F1 vs trafilatura"],
+                [[*row, f"{row[1] / base:.3f}x" if base else "-"] for row in rows]))
+    return 0

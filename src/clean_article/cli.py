@@ -1,0 +1,197 @@
+"""The `clean-article` command: a thin shell over clean_article.clean()."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from functools import partial
+from pathlib import Path
+
+import click
+
+from clean_article import __version__
+from clean_article.batch import Result, Task, diff_golden, discover, orphans, run_task, write_atomic
+from clean_article.model import Options, SourceFormat, Verdict
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+# Below this many inputs, starting worker processes costs more than it saves.
+MIN_PARALLEL_INPUTS = 4
+
+HELP = """Clean scraped web pages and text dumps of pages into articles (JSON or Markdown).
+
+INPUT is a file (HTML, gzipped HTML or a plain-text dump), a directory (walked recursively, in
+sorted order) or - for stdin; with no INPUT, a piped stdin is read.
+
+Without -o, one input prints its document on stdout and several print JSON Lines (-f md:
+documents one after another). With -o DIR, each input is written to DIR under its own name,
+known extensions replaced (x.html.gz -> x.json), mirroring the tree below a directory argument.
+
+\b
+Example:
+    curl -s https://example.org/story | clean-article - -f md
+    clean-article seeds/ -o out/
+    clean-article seeds/ -o fixtures/ --check
+
+\b
+Exit codes:
+    0  every input was cleaned (and, with --check, every golden matched)
+    1  some input failed, or --check found a difference
+    2  usage error
+"""
+
+
+@click.command(help=HELP, context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("inputs", nargs=-1, metavar="[INPUT]...")
+@click.option("-f", "--format", "fmt", type=click.Choice(["json", "md"]), default="json",
+              show_default=True, help="Output format: JSON (schema version 1) or Markdown.")
+@click.option("-o", "--output", "outdir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write one file per input into this directory.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Parallel worker processes [default: number of CPUs].")
+@click.option("--check", is_flag=True,
+              help="With -o: write nothing; diff against the files in DIR, exit 1 on any drift.")
+@click.option("--explain", is_flag=True, help="Print each block's verdict and reason to stderr.")
+@click.option("--as", "input_format", type=click.Choice(["auto", "html", "text"]), default="auto",
+              show_default=True, help="Treat inputs as HTML or text dumps instead of sniffing.")
+@click.option("--encoding", metavar="CODEC", help="Decode inputs with CODEC instead of sniffing.")
+@click.option("--reference-date", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
+              help="Resolve relative dates ('3 hours ago') against this day; else they stay null.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary on stderr.")
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+@click.version_option(__version__, "-V", "--version", prog_name="clean-article")
+def main(
+    inputs: tuple[str, ...],
+    fmt: str,
+    outdir: Path | None,
+    jobs: int | None,
+    check: bool,
+    explain: bool,
+    input_format: str,
+    encoding: str | None,
+    reference_date: dt.datetime | None,
+    quiet: bool,
+    debug: bool,
+) -> None:
+    if check and outdir is None:
+        raise click.UsageError("--check compares with the files in a directory: add -o DIR")
+    if not inputs:
+        if sys.stdin is None or sys.stdin.isatty():
+            raise click.UsageError("no input: name files or directories, or pipe a page to stdin")
+        inputs = ("-",)
+    options = Options(
+        reference_date=reference_date.date() if reference_date else None,
+        encoding=encoding,
+        input_format=None if input_format == "auto" else SourceFormat(input_format),
+    )
+    tasks, errors = discover(inputs, fmt)
+    for line in errors:
+        click.echo(line, err=True)
+    tasks = [_with_stdin(task) for task in tasks]
+    many = outdir is None and len(tasks) > 1
+    worker = partial(run_task, fmt=fmt, options=options, many=many, debug=debug)
+    report = Report(check=check, quiet=quiet, failed=len(errors))
+    produced: set[str] = set()
+    for result in _results(tasks, worker, jobs, show_progress=not quiet and len(tasks) > 1):
+        if explain:
+            _explain(result)
+        if result.error is not None:
+            report.fail(f"{result.task.path}: error: {result.error}")
+        elif outdir is None:
+            # Markdown documents one after another: a blank line keeps each "---" a fence.
+            sys.stdout.write(("\n" if report.cleaned and fmt == "md" else "") + (result.output or ""))
+            sys.stdout.flush()
+            report.cleaned += 1
+        elif result.task.relative_output in produced:
+            report.fail(f"{result.task.path}: error: another input also writes "
+                        f"{result.task.relative_output}: rename one of them")
+        else:
+            produced.add(result.task.relative_output)
+            report.cleaned += 1
+            if check:
+                report.compare(outdir / result.task.relative_output, result.output,
+                               result.task.relative_output)
+            else:
+                write_atomic(outdir / result.task.relative_output, result.output or "")
+    if check and outdir is not None:
+        for rel in orphans(outdir, produced, fmt):
+            report.compare(outdir / rel, None, rel)
+    sys.exit(report.finish(len(tasks)))
+
+
+def _with_stdin(task: Task) -> Task:
+    if task.path != "-":
+        return task
+    return Task(task.path, task.relative_output, sys.stdin.buffer.read())
+
+
+def _results(tasks: list[Task], worker: partial[Result], jobs: int | None,
+             show_progress: bool) -> Iterator[Result]:
+    """Yield results in input order, from worker processes when there are enough inputs."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs > 1 and len(tasks) >= MIN_PARALLEL_INPUTS:
+        pool = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)))
+        chunk = max(1, min(16, len(tasks) // (jobs * 8)))
+        results: Iterator[Result] = pool.map(worker, tasks, chunksize=chunk)
+    else:
+        pool = None
+        results = map(worker, tasks)
+    try:
+        if show_progress and sys.stderr.isatty():
+            yield from _with_progress(results, len(tasks))
+        else:
+            yield from results
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+
+
+def _with_progress(results: Iterator[Result], total: int) -> Iterator[Result]:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    columns = ("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+               TimeRemainingColumn())
+    with Progress(*columns, transient=True) as progress:  # rich writes to stderr by default here
+        bar = progress.add_task("cleaning", total=total)
+        for result in results:
+            yield result
+            progress.advance(bar)
+
+
+def _explain(result: Result) -> None:
+    click.echo(f"== {result.task.path}", err=True)
+    for d in result.decisions:
+        mark = {Verdict.BODY: "KEEP", Verdict.BOILERPLATE: "DROP", Verdict.METADATA: "META"}[d.verdict]
+        text = d.text if len(d.text) <= 70 else d.text[:67] + "..."
+        click.echo(f"{mark} {d.type.value:<9} {text!r}  <- {d.reason}", err=True)
+
+
+class Report:
+    """Counts what happened and owns the exit code."""
+
+    def __init__(self, *, check: bool, quiet: bool, failed: int) -> None:
+        self.check, self.quiet = check, quiet
+        self.failed, self.cleaned, self.drifted, self.matched = failed, 0, 0, 0
+
+    def fail(self, line: str) -> None:
+        self.failed += 1
+        click.echo(line, err=True)
+
+    def compare(self, target: Path, expected: str | None, label: str) -> None:
+        diff = diff_golden(target, expected, label)
+        if diff:
+            self.drifted += 1
+            sys.stdout.write(diff)
+        else:
+            self.matched += 1
+
+    def finish(self, total: int) -> int:
+        if not self.quiet:
+            if self.check:
+                click.echo(f"clean-article: {self.matched} golden(s) match, {self.drifted} differ, "
+                           f"{self.failed} input(s) failed", err=True)
+            elif self.failed or total > 1:
+                click.echo(f"clean-article: {self.cleaned} cleaned, {self.failed} failed", err=True)
+        return EXIT_FAILED if self.failed or self.drifted else EXIT_OK

@@ -1,0 +1,92 @@
+"""HTML pages: parse once with lxml, find the article body with trafilatura, cut it into blocks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import lxml.html
+from lxml import etree
+
+from clean_article.errors import InputError
+from clean_article.model import Block, BlockType
+from clean_article.normalize import normalize_space
+
+# Handed to trafilatura so that it never derives a default from the clock (we do not use its dates).
+_DATE_PARAMS = {"extensive_search": False, "original_date": True, "max_date": "9999-12-31"}
+# trafilatura's body elements and the block each one becomes.
+_LEAF_TYPES = {"p": BlockType.PARAGRAPH, "head": BlockType.HEADING, "quote": BlockType.QUOTE}
+
+
+def parse_html(text: str) -> Any:
+    """Parse `text` into an lxml HTML tree, raising InputError when nothing can be parsed."""
+    # lxml refuses str input that declares an encoding; the text is already decoded.
+    try:
+        tree = lxml.html.document_fromstring(text.encode("utf-8"), parser=_parser())
+    except (etree.ParserError, ValueError) as exc:
+        raise InputError(f"cannot be parsed as HTML ({exc}): pass --format text for a text dump") from None
+    if tree is None:
+        raise InputError("cannot be parsed as HTML: pass --format text for a text dump")
+    return tree
+
+
+def _parser() -> Any:
+    return lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, huge_tree=False)
+
+
+def extract_body(tree: Any) -> list[Block]:
+    """Return the article body of `tree` as blocks (trafilatura's balanced, then recall mode)."""
+    import trafilatura  # a heavy import, needed by HTML inputs only
+
+    for recall in (False, True):
+        document = trafilatura.bare_extraction(
+            tree,
+            include_comments=False,
+            include_tables=True,
+            favor_recall=recall,
+            deduplicate=False,
+            with_metadata=False,
+            date_extraction_params=_DATE_PARAMS,
+        )
+        if document is not None and document.body is not None:
+            blocks = list(_blocks(document.body))
+            if blocks:
+                return blocks
+    return []
+
+
+def _blocks(body: Any) -> Iterator[Block]:
+    for element in body:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag == "list":
+            for item in element.iter("item"):
+                text = _text(item)
+                if text:
+                    yield Block(BlockType.LIST_ITEM, text)
+        elif tag == "table":
+            for row in element.iter("row"):
+                text = " | ".join(filter(None, (_text(cell) for cell in row.iter("cell"))))
+                if text:
+                    yield Block(BlockType.PARAGRAPH, text)
+        elif tag in _LEAF_TYPES or tag in {"div", "code"}:
+            text = _text(element)
+            if text:
+                yield Block(_LEAF_TYPES.get(tag, BlockType.PARAGRAPH), text)
+
+
+def _text(element: Any) -> str:
+    parts: list[str] = []
+    _collect(element, parts)
+    return normalize_space("".join(parts))
+
+
+def _collect(element: Any, parts: list[str]) -> None:
+    # Line breaks and nested list items separate words; other inline markup does not.
+    if element.tag in {"lb", "item"}:
+        parts.append(" ")
+    if element.text:
+        parts.append(element.text)
+    for child in element:
+        _collect(child, parts)
+        if child.tail:
+            parts.append(child.tail)

@@ -1,0 +1,104 @@
+"""Decoding and sniffing: every input becomes text of a known format, or a clear InputError."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+
+from clean_article.decode import decode, sniff_format
+from clean_article.errors import InputError
+from clean_article.model import Options, SourceFormat
+
+PAGE = "<!DOCTYPE html><html><head><title>t</title></head><body><p>Grüße</p></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected_text", "encoding"),
+    [
+        ("Grüße aus Köln\n".encode(), "Grüße aus Köln\n", "utf-8"),
+        (b"\xef\xbb\xbfBOM first\n", "BOM first\n", "utf-8-sig"),
+        ("naïve café – “quoted”\n".encode("cp1252"), "naïve café – “quoted”\n", "cp1252"),
+        ("UTF-16 text\n".encode("utf-16"), "UTF-16 text\n", "utf-16"),
+        # cp1252 leaves 0x81 undefined: Latin-1 still decodes it rather than failing.
+        (b"odd \x81 byte and \xe9\n", "odd \x81 byte and é\n", "latin-1"),
+    ],
+)
+def test_decodes_encodings(raw: bytes, expected_text: str, encoding: str) -> None:
+    source = decode(raw)
+    assert source.text == expected_text
+    assert source.encoding == encoding
+
+
+def test_meta_charset_wins_over_utf8_guess() -> None:
+    html = '<html><head><meta charset="windows-1252"><title>x</title></head><body>caf\xe9</body></html>'
+    source = decode(html.encode("cp1252"))
+    assert "café" in source.text
+    assert source.format is SourceFormat.HTML
+
+
+def test_declared_latin1_is_read_as_cp1252() -> None:
+    html = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1">'
+    source = decode((html + "<p>\x93quoted\x94</p></html>").encode("latin-1"))
+    assert "“quoted”" in source.text
+
+
+def test_gzip_input_is_unpacked_and_hashed_after_gunzip() -> None:
+    plain = PAGE.encode()
+    assert decode(gzip.compress(plain)).sha256 == decode(plain).sha256
+    assert decode(gzip.compress(plain)).format is SourceFormat.HTML
+
+
+def test_str_and_bytes_give_the_same_source() -> None:
+    assert decode(PAGE) == decode(PAGE.encode())
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "is empty"),
+        (b"   \n\t\n", "is empty"),
+        (b"\x1f\x8b\x08\x00garbage", "damaged gzip"),
+        (bytes(range(32)) * 50, "binary data"),
+    ],
+)
+def test_bad_input_raises_input_error_with_remedy(data: bytes, message: str) -> None:
+    with pytest.raises(InputError, match=message) as info:
+        decode(data)
+    assert ":" in str(info.value), "the message names what to do"
+
+
+def test_forced_encoding_errors_name_the_option() -> None:
+    with pytest.raises(InputError, match="--encoding"):
+        decode(b"abc", options=Options(encoding="no-such-codec"))
+    with pytest.raises(InputError, match="--encoding"):
+        decode("é".encode(), options=Options(encoding="ascii"))
+
+
+@pytest.mark.parametrize(
+    ("text", "fmt"),
+    [
+        (PAGE, SourceFormat.HTML),
+        ("  <html lang='de'><body>x</body></html>", SourceFormat.HTML),
+        ("<!-- saved page -->\n<!doctype html><p>x", SourceFormat.HTML),
+        ("<div><p>a</p><p>b</p><p>c</p><span>d</span><a href=x>e</a><br><br><br></div>", SourceFormat.HTML),
+        ("Title\n\nA paragraph that mentions the <p> tag once.\n", SourceFormat.TEXT),
+        ("   * Home\n   * News\n\nStory text here.\n", SourceFormat.TEXT),
+        ("<3 this story\nsecond line\n", SourceFormat.TEXT),
+    ],
+)
+def test_sniffs_html_and_text(text: str, fmt: SourceFormat) -> None:
+    assert sniff_format(text) is fmt
+
+
+def test_forced_format_overrides_sniffing() -> None:
+    source = decode(PAGE, options=Options(input_format=SourceFormat.TEXT))
+    assert source.format is SourceFormat.TEXT
+
+
+def test_wet_record_header_is_dropped() -> None:
+    record = (
+        "WARC/1.0\r\nWARC-Type: conversion\r\nWARC-Target-URI: http://example.org/a\r\n"
+        "Content-Length: 20\r\n\r\nHeadline\nBody text.\n"
+    )
+    assert decode(record).text == "Headline\nBody text.\n"
