@@ -174,3 +174,10 @@ def test_real_subprocess_pipeline(seed_bytes: bytes) -> None:
     assert done.returncode == 0, done.stderr.decode()
     assert done.stdout.decode().startswith('---\ntitle: "Mark Rutte takes over as NATO chief"\n')
     assert done.stderr == b""
+
+
+def test_readme_documents_every_option() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    for param in main.params:
+        if isinstance(param, click.Option):
+            assert f"`{param.opts[0]}" in readme or f"`{param.opts[-1]}" in readme, param.opts
