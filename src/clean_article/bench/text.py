@@ -1,0 +1,164 @@
+"""Benchmark the text-dump path against the scrapinghub gold, next to two reference filters.
+
+usage: python -m clean_article.bench text [BENCH_DIR=../shared/bench] [--renderer R ...]
+       [--limit N] [--csv F] [--direct]
+
+For every renderer under BENCH_DIR/textdumps it scores, in one run, clean-article, a C4-style
+line filter and the whole dump with the benchmark's shingle F1, and prints one row per
+renderer plus the mean over renderers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from clean_article.bench.scoring import PageScore, Scores, page_score, summarize
+from clean_article.model import Verdict
+
+RENDERERS = ("lynx", "w3m", "html2text", "inscriptis", "bs4-nl", "bs4-glued")
+
+# The C4 rules (Raffel et al. 2020, section 2.2) that act on single lines: keep lines of at
+# least three words ending in a terminal mark, without "javascript" or policy boilerplate.
+# The page-level rules (drop pages with "{", "lorem ipsum" or < 5 sentences) are left out:
+# they blank whole pages, which says nothing about line cleaning.
+C4_MIN_WORDS = 3
+C4_END_MARKS = (".", "?", "!", '"', "”")
+C4_POLICY = ("terms of use", "privacy policy", "cookie policy", "uses cookies", "use of cookies")
+C4_CITATION = re.compile(r"\[\d*\]|\[edit\]|\[citation needed\]", re.IGNORECASE)
+
+Predictor = Callable[[str, str], str]
+
+
+def c4_filter(text: str) -> str:
+    """Return the lines of `text` that C4's line rules keep."""
+    kept = []
+    for line in text.splitlines():
+        line = C4_CITATION.sub("", line).strip()
+        lower = line.lower()
+        if len(line.split()) < C4_MIN_WORDS or not line.endswith(C4_END_MARKS):
+            continue
+        if "javascript" in lower or any(p in lower for p in C4_POLICY):
+            continue
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def _direct(text: str, name: str) -> str:
+    """Predict the body with the segmenter and classifier alone (no metadata claims)."""
+    from clean_article.textdump.classify import classify
+    from clean_article.textdump.segment import segment_dump
+
+    decisions = classify(segment_dump(text), {})
+    return "\n\n".join(d.text for d in decisions if d.verdict is Verdict.BODY)
+
+
+def _pipeline() -> Predictor | None:
+    """Return a predictor over `clean()` (lede + body), or None when it is not there yet."""
+    try:
+        from clean_article.model import Options, SourceFormat
+        from clean_article.pipeline import clean
+    except ImportError:
+        return None
+    options = Options(input_format=SourceFormat.TEXT)
+
+    def predict(text: str, name: str) -> str:
+        article = clean(text.encode("utf-8"), name=name, options=options)
+        lede = article.metadata.lede
+        return f"{lede}\n\n{article.text}" if lede else article.text
+
+    return predict
+
+
+def _score_renderer(
+    folder: Path, gold: dict[str, str], predict: Predictor, rows: list[list[str]]
+) -> tuple[dict[str, Scores], float]:
+    """Score the three systems on one renderer; return their scores and our pages/s."""
+    pages: dict[str, list[PageScore]] = {"clean-article": [], "c4": [], "whole": []}
+    elapsed = 0.0
+    for pid, body in gold.items():
+        path = folder / f"{pid}.txt"
+        text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
+        start = time.perf_counter()
+        ours = predict(text, path.name)
+        elapsed += time.perf_counter() - start
+        for system, pred in (("clean-article", ours), ("c4", c4_filter(text)), ("whole", text)):
+            score = page_score(body, pred)
+            pages[system].append(score)
+            rows.append([folder.name, pid, system, _fmt(score.precision), _fmt(score.recall)])
+    speed = len(gold) / elapsed if elapsed else 0.0
+    return {name: summarize(scores) for name, scores in pages.items()}, speed
+
+
+def _fmt(value: float | None) -> str:
+    return "" if value is None else f"{value:.4f}"
+
+
+def _table(results: dict[str, tuple[dict[str, Scores], float]]) -> str:
+    """Render the per-renderer results and their mean as aligned plain text."""
+    systems = ("clean-article", "c4", "whole")
+    head = ["renderer", "pages"]
+    for s in systems:
+        head += [f"{s} F1", "P", "R"]
+    head.append("pages/s")
+    lines = [head]
+    for renderer, (scores, speed) in results.items():
+        row = [renderer, str(scores["whole"].pages)]
+        for s in systems:
+            row += [f"{scores[s].f1:.3f}", f"{scores[s].precision:.3f}", f"{scores[s].recall:.3f}"]
+        lines.append([*row, f"{speed:.0f}"])
+    if results:
+        n = len(results)
+        mean = ["mean", ""]
+        for s in systems:
+            for attr in ("f1", "precision", "recall"):
+                mean.append(f"{sum(getattr(r[0][s], attr) for r in results.values()) / n:.3f}")
+        lines.append([*mean, f"{sum(r[1] for r in results.values()) / n:.0f}"])
+    widths = [max(len(row[i]) for row in lines) for i in range(len(head))]
+    return "\n".join(
+        "  ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)) for row in lines
+    )
+
+
+def main(argv: list[str]) -> int:
+    """Run the text-dump benchmark; return the exit code."""
+    parser = argparse.ArgumentParser(prog="python -m clean_article.bench text", description=__doc__)
+    parser.add_argument("bench_dir", nargs="?", type=Path, default=Path("../shared/bench"))
+    parser.add_argument("--renderer", action="append", choices=RENDERERS, help="repeatable")
+    parser.add_argument("--limit", type=int, default=0, help="score only the first N pages")
+    parser.add_argument("--csv", type=Path, help="write per-page precision/recall here")
+    parser.add_argument("--direct", action="store_true", help="segmenter + classifier only")
+    args = parser.parse_args(argv)
+
+    gold_path = args.bench_dir / "scrapinghub" / "ground-truth.json"
+    if not gold_path.is_file():
+        print(f"error: {gold_path} not found: pass the bench folder", file=sys.stderr)
+        return 2
+    data = json.loads(gold_path.read_text(encoding="utf-8"))
+    ids = sorted(data)[: args.limit] if args.limit > 0 else sorted(data)
+    gold = {pid: data[pid].get("articleBody", "") for pid in ids}
+    predict = None if args.direct else _pipeline()
+    if predict is None:
+        predict = _direct
+    print(
+        f"predicting with {'clean()' if predict is not _direct else 'segment+classify'}",
+        file=sys.stderr,
+    )
+    results: dict[str, tuple[dict[str, Scores], float]] = {}
+    rows: list[list[str]] = []
+    for renderer in args.renderer or RENDERERS:
+        folder = args.bench_dir / "textdumps" / renderer
+        results[renderer] = _score_renderer(folder, gold, predict, rows)
+    print(_table(results))
+    if args.csv:
+        with args.csv.open("w", newline="", encoding="utf-8") as f:
+            writer = csv.writer(f)
+            writer.writerow(["renderer", "id", "system", "precision", "recall"])
+            writer.writerows(rows)
+    return 0

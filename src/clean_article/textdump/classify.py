@@ -1,0 +1,197 @@
+"""Decide, for every segment of a text dump, whether it is article body or boilerplate.
+
+Steps (after jusText, over segments instead of DOM nodes): measure each segment, give it a
+class from its own features, find the article as the densest run of prose, then revise the
+short segments by their neighbours.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+from clean_article.model import BlockType, Decision, Segment, Verdict
+from clean_article.textdump import vocab as v
+from clean_article.textdump.segment import looks_like_heading
+
+_WORD = re.compile(r"\w+")
+_PUNCT = re.compile(r"[.,;:!?]")
+_TERMINAL_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_PHRASE = re.compile("|".join(f"(?:{p})" for p in v.BOILER_PHRASES), re.IGNORECASE)
+
+
+class Kind(str, Enum):
+    """A segment's class from its own features, before context."""
+
+    GOOD = "good"  # prose: long, dense in stop words or sentence punctuation
+    NEAR = "near"  # sentence-like but short
+    SHORT = "short"  # too short to judge alone
+    BAD = "bad"  # boilerplate whatever its neighbours say
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What the classifier measures on one segment."""
+
+    chars: int
+    words: int
+    stop: float  # share of tokens that are stop words
+    punct: float  # sentence punctuation marks per word
+    sentence_end: bool
+    link_share: float  # share of the text inside Markdown links
+    repeated: bool  # the same short text appears elsewhere in the dump
+    heading: bool
+
+
+def _link_share(segment: Segment) -> float:
+    """Return the share of the segment's text that sat inside Markdown links."""
+    if "](" not in segment.raw or not segment.text:
+        return 0.0
+    linked = sum(len(m.group(1)) for m in v.MD_LINK.finditer(segment.raw))
+    return min(1.0, linked / len(segment.text))
+
+
+def measure(segments: Sequence[Segment]) -> list[Features]:
+    """Return the features of every segment, in order."""
+    counts = Counter(s.text.casefold() for s in segments if len(s.text) <= v.REPEAT_MAX_CHARS)
+    feats = []
+    for s in segments:
+        tokens = _WORD.findall(s.text.casefold())
+        n = len(tokens)
+        feats.append(
+            Features(
+                chars=len(s.text),
+                words=n,
+                stop=sum(t in v.STOPWORDS for t in tokens) / n if n else 0.0,
+                punct=len(_PUNCT.findall(s.text)) / n if n else 0.0,
+                sentence_end=bool(_TERMINAL_END.search(s.text)),
+                link_share=_link_share(s),
+                repeated=counts.get(s.text.casefold(), 0) > 1,
+                heading=s.type is BlockType.HEADING or looks_like_heading(s.text),
+            )
+        )
+    return feats
+
+
+def _bad_reason(segment: Segment, f: Features) -> str | None:
+    """Return why a segment is boilerplate on its own, or None."""
+    text = segment.text
+    if f.words == 0 or v.URL_ONLY.match(text):
+        return "no words"
+    if v.DURATION.match(text):
+        return "duration or clock time"
+    if f.link_share >= v.LINK_SHARE_BAD:
+        return f"link text {f.link_share:.2f}"
+    if f.chars <= v.PHRASE_MAX_CHARS:
+        if _PHRASE.fullmatch(text):
+            return "boilerplate phrase"
+        if v.CREDIT.search(text):
+            return "photo credit"
+        if v.AGENCY_CODE.match(text) or v.BYLINE.match(text):
+            return "byline"
+        if f.repeated:
+            return "repeated short text"
+    return None
+
+
+def initial_kind(segment: Segment, f: Features, use_stop: bool) -> tuple[Kind, str]:
+    """Classify one segment by its own features; return the class and why."""
+    bad = _bad_reason(segment, f)
+    if bad:
+        return Kind.BAD, bad
+    prose = f.stop >= v.GOOD_MIN_STOP if use_stop else f.sentence_end
+    if (
+        f.words >= v.GOOD_MIN_WORDS
+        and prose
+        and (f.sentence_end or f.words >= 2 * v.GOOD_MIN_WORDS)
+    ):
+        return Kind.GOOD, "prose"
+    near_prose = f.sentence_end or (use_stop and f.stop >= v.NEAR_MIN_STOP)
+    if f.words >= v.NEAR_MIN_WORDS and near_prose and not f.heading:
+        return Kind.NEAR, "sentence-like"
+    return Kind.SHORT, "short"
+
+
+def _weight(kind: Kind, f: Features) -> float:
+    """Return what a segment adds to (or costs) a candidate article run."""
+    if kind is Kind.GOOD:
+        return float(min(f.chars, v.REGION_GOOD_CAP))
+    if kind is Kind.NEAR:
+        return v.REGION_NEAR_FACTOR * f.chars
+    if kind is Kind.SHORT:
+        return -float(v.REGION_SHORT_COST)
+    return -float(v.REGION_BAD_COST)
+
+
+def find_article(weights: Sequence[float]) -> tuple[int, int]:
+    """Return the inclusive bounds of the maximum-sum run of `weights` (-1, -1 if none)."""
+    best, best_span = 0.0, (-1, -1)
+    total, start = 0.0, 0
+    for i, w in enumerate(weights):
+        if total <= 0:
+            total, start = 0.0, i
+        total += w
+        if total > best:
+            best, best_span = total, (start, i)
+    return best_span
+
+
+def _describe(f: Features) -> str:
+    return f"len {f.chars}, stop {f.stop:.2f}, punct {f.punct:.2f}"
+
+
+def _revise(
+    i: int, kinds: Sequence[Kind], feats: Sequence[Features], span: tuple[int, int]
+) -> tuple[bool, str]:
+    """Decide a segment by its class and its place relative to the article run."""
+    kind, f = kinds[i], feats[i]
+    inside = span[0] <= i <= span[1]
+    if kind is Kind.BAD:
+        return False, "bad"
+    if kind in (Kind.GOOD, Kind.NEAR):
+        return inside, f"{kind.value} block {'in' if inside else 'outside'} the article"
+    if not inside:
+        return False, "short block outside the article"
+    after = next((kinds[j] for j in range(i + 1, span[1] + 1) if kinds[j] is not Kind.SHORT), None)
+    if f.heading and after in (Kind.GOOD, Kind.NEAR):
+        return True, "heading before article text"
+    before = next(
+        (kinds[j] for j in range(i - 1, span[0] - 1, -1) if kinds[j] is not Kind.SHORT), None
+    )
+    if before in (Kind.GOOD, Kind.NEAR) and after in (Kind.GOOD, Kind.NEAR) and f.words >= 3:
+        return True, "short block between article text"
+    return False, "short block in the article without prose around"
+
+
+def classify(segments: Sequence[Segment], claimed: Mapping[int, str]) -> list[Decision]:
+    """Return one Decision per segment, in order: body, boilerplate or claimed metadata."""
+    feats = measure(segments)
+    long_stop = [f.stop for f in feats if f.words >= v.GOOD_MIN_WORDS]
+    use_stop = bool(long_stop) and max(long_stop) >= v.STOPWORD_LANGUAGE_MIN
+    kinds: list[Kind] = []
+    why: list[str] = []
+    for s, f in zip(segments, feats, strict=True):
+        kind, reason = initial_kind(s, f, use_stop)
+        if s.index in claimed:
+            kind, reason = Kind.BAD, "claimed"
+        kinds.append(kind)
+        why.append(reason)
+    weights = [
+        0.0 if s.index in claimed else _weight(k, f)
+        for s, k, f in zip(segments, kinds, feats, strict=True)
+    ]
+    span = find_article(weights)
+    decisions = []
+    for i, s in enumerate(segments):
+        if s.index in claimed:
+            verdict, reason = Verdict.METADATA, f"metadata: {claimed[s.index]}"
+        else:
+            keep, how = _revise(i, kinds, feats, span)
+            verdict = Verdict.BODY if keep else Verdict.BOILERPLATE
+            detail = why[i] if kinds[i] is Kind.BAD else how
+            reason = f"{verdict.value}: {detail} ({_describe(feats[i])})"
+        decisions.append(Decision(text=s.text, type=s.type, verdict=verdict, reason=reason))
+    return decisions

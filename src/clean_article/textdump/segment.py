@@ -1,0 +1,230 @@
+"""Cut a plain-text dump of a web page into candidate blocks (Segments).
+
+Steps: detect the dump's style, group lines into blocks the way that style writes them
+(re-join hard-wrapped lines, join inline text nodes), strip renderer markup, split spans
+that were glued without a separator, and guess the block type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import Enum
+
+from clean_article.model import BlockType, Segment
+from clean_article.normalize import normalize_space
+from clean_article.textdump import vocab as v
+
+
+class DumpStyle(str, Enum):
+    """How a renderer laid paragraphs out in the dump."""
+
+    WRAPPED = "wrapped"  # hard-wrapped at a fixed width (lynx, w3m)
+    MARKDOWN = "markdown"  # Markdown-ish, blank-line paragraphs (html2text)
+    NODES = "nodes"  # one text node per line (BeautifulSoup get_text)
+    LINES = "lines"  # one paragraph per line (inscriptis, browser copy, WET)
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """Dump lines that form one block, before markup is stripped."""
+
+    first: int
+    last: int
+    lines: tuple[str, ...]
+    standalone: bool  # blank lines (or the dump's ends) on both sides
+
+
+_SPACE_START = ("\t", " ")
+_CLOSING = tuple(",.;:!?)]}»”’%")
+_TERMINAL = tuple(".!?:")
+
+
+def detect_style(lines: list[str]) -> DumpStyle:
+    """Guess how the dump's renderer laid out paragraphs."""
+    text = "\n".join(lines)
+    if len(v.MD_LINK.findall(text)) >= v.MARKDOWN_MIN_LINKS:
+        return DumpStyle.MARKDOWN
+    filled = [line.rstrip() for line in lines if line.strip()]
+    if not filled:
+        return DumpStyle.LINES
+    inline = sum(_inline_pair(a, b) for a, b in zip(lines, lines[1:], strict=False))
+    if inline >= v.NODES_MIN_PAIRS and inline / len(filled) >= v.NODES_MIN_INLINE:
+        return DumpStyle.NODES
+    width = wrap_width(lines)
+    if width and width <= v.WRAPPED_MAX_WIDTH:
+        long_lines = continued = 0
+        for a, b in zip(lines, lines[1:], strict=False):
+            if len(a.rstrip()) >= v.WRAPPED_LONG_LINE * width and " " in a.strip():
+                long_lines += 1
+                continued += b.strip()[:1].islower()
+        if long_lines and continued / long_lines >= v.WRAPPED_MIN_CONTINUATIONS:
+            return DumpStyle.WRAPPED
+    return DumpStyle.LINES
+
+
+def _inline_pair(a: str, b: str) -> bool:
+    """Return True when line `b` can only be an inline text node continuing line `a`."""
+    if not a.strip() or not b.strip():
+        return False
+    if v.NODE_AFTER_WORD.search(a) and v.NODE_CLOSING.match(b):
+        return True
+    if v.NODE_OPEN_END.search(a) and b.strip()[0].isalpha() and not b[0].isspace():
+        return True
+    return bool(v.NODE_AFTER_WORD.search(a) and v.NODE_SPACE_LOWER.match(b))
+
+
+def wrap_width(lines: list[str]) -> int:
+    """Return the width the dump seems wrapped at: the 99th percentile of prose lines."""
+    lengths = sorted(len(line.rstrip()) for line in lines if " " in line.strip())
+    if not lengths:
+        return 0
+    return lengths[max(0, int(len(lengths) * 0.99) - 1)]
+
+
+def _is_marker_line(line: str, style: DumpStyle) -> bool:
+    """Return True when `line` opens a new block by its markup (bullet, heading, quote)."""
+    if v.BULLET.match(line) or v.NUMBERED.match(line):
+        return True
+    if style is DumpStyle.WRAPPED:
+        return bool(v.NESTED_O.match(line))
+    if style is DumpStyle.MARKDOWN:
+        return bool(v.MD_HEADING.match(line) or v.MD_QUOTE.match(line))
+    return False
+
+
+def _joins(prev: str, cur: str, style: DumpStyle, width: int) -> bool:
+    """Return True when `cur` continues the block that `prev` belongs to."""
+    if _is_marker_line(cur, style):
+        return False
+    if style is DumpStyle.MARKDOWN:
+        return not prev.endswith("  ")  # html2text writes <br> as two trailing spaces
+    if style is DumpStyle.WRAPPED:
+        words = cur.split(maxsplit=1)
+        return bool(words) and len(prev.rstrip()) + 1 + len(words[0]) > width
+    body = cur.lstrip()
+    if style is DumpStyle.NODES:
+        if body.startswith(_CLOSING):
+            return True
+        if prev.endswith(_SPACE_START) and not prev.rstrip().endswith(_TERMINAL):
+            return True
+        return cur.startswith(_SPACE_START) and body[:1].islower()
+    # One paragraph per line, but a source newline inside a paragraph survives in some dumps.
+    return body_continues(prev, cur)
+
+
+def body_continues(prev: str, cur: str) -> bool:
+    """Return True when `cur` starts in lower case right after an unfinished line."""
+    return cur.strip()[:1].islower() and bool(v.UNFINISHED_END.search(prev))
+
+
+def _groups(lines: list[str], style: DumpStyle) -> Iterator[_Group]:
+    """Yield the blocks of `lines` as the style lays them out."""
+    width = wrap_width(lines) if style is DumpStyle.WRAPPED else 0
+    start = -1
+    for i, line in enumerate(lines + [""]):
+        if start >= 0 and (not line.strip() or not _joins(lines[i - 1], line, style, width)):
+            before = start == 0 or not lines[start - 1].strip()
+            after = i >= len(lines) or not line.strip()
+            yield _Group(start, i - 1, tuple(lines[start:i]), before and after)
+            start = -1
+        if start < 0 and line.strip():
+            start = i
+
+
+def _strip_markup(text: str, style: DumpStyle) -> tuple[str, BlockType | None]:
+    """Remove renderer markup from a joined block; return its text and a type it implies."""
+    kind: BlockType | None = None
+    if v.BULLET.match(text) or v.NUMBERED.match(text):
+        text = v.NUMBERED.sub("", v.BULLET.sub("", text, count=1), count=1)
+        kind = BlockType.LIST_ITEM
+    elif style is DumpStyle.WRAPPED and v.NESTED_O.match(text):
+        text, kind = v.NESTED_O.sub("", text, count=1), BlockType.LIST_ITEM
+    if style is DumpStyle.MARKDOWN:
+        if m := v.MD_HEADING.match(text):
+            text, kind = text[m.end() :], BlockType.HEADING
+        elif m := v.MD_QUOTE.match(text):
+            text, kind = text[m.end() :], BlockType.QUOTE
+        only_image = v.MD_IMAGE.fullmatch(text.strip())
+        text = only_image.group(1) if only_image else v.MD_IMAGE.sub("", text)
+        text = v.MD_LINK.sub(r"\1", text)
+        text = v.MD_ESCAPE.sub(r"\1", v.MD_EMPHASIS.sub("", text))
+    text = v.PLACEHOLDER.sub(" ", v.LINK_MARKER.sub("", text))
+    return normalize_space(text), kind
+
+
+def _glue_points(text: str) -> list[int]:
+    """Return the offsets where `text` holds two blocks glued without a separator."""
+    sure: set[int] = set()
+    for rx in (v.GLUE_SENTENCE, v.GLUE_QUOTE, v.GLUE_YEAR, v.GLUE_CREDIT):
+        sure.update(m.start() for m in rx.finditer(text))
+    camel = {m.start() for rx in (v.GLUE_CAMEL, v.GLUE_CAPS) for m in rx.finditer(text)}
+    points: list[int] = []
+    last = 0
+    for pos in sorted(sure | camel):
+        if pos in camel and pos not in sure:
+            chunk = text[last:pos]
+            if len(chunk) > v.GLUE_CHUNK_MAX or v.SENTENCE_INSIDE.search(chunk):
+                continue
+        points.append(pos)
+        last = pos
+    return points
+
+
+def split_glued(text: str) -> list[str]:
+    """Split `text` where blocks were glued together; return the non-empty pieces."""
+    points = _glue_points(text)
+    bounds = zip([0, *points], [*points, len(text)], strict=True)
+    return [piece for a, b in bounds if (piece := text[a:b].strip())]
+
+
+def looks_like_heading(text: str) -> bool:
+    """Return True for a short, title-like line: few words, capitalised, no sentence end."""
+    words = text.split()
+    if not words or len(words) > v.HEADING_MAX_WORDS or len(text) > v.HEADING_MAX_CHARS:
+        return False
+    first = text[0]
+    if not (first.isupper() or first.isdigit() or first in '"“‘«¿¡'):
+        return False
+    return not v.HEADING_BAD_END.search(text) and any(c.isalpha() for c in text)
+
+
+def _join(group: _Group, style: DumpStyle) -> str:
+    """Join a group's lines: text nodes directly, wrapped lines with a space."""
+    if style is DumpStyle.NODES:
+        return "".join(group.lines)
+    return " ".join(line.strip() for line in group.lines)
+
+
+def segment_dump(text: str) -> list[Segment]:
+    """Split a text dump into candidate blocks, in reading order."""
+    if not text or "\x00" in text[:1000]:
+        return []
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = ["" if v.RULE_LINE.match(line) else line for line in lines]
+    style = detect_style(lines)
+    segments: list[Segment] = []
+    for group in _groups(lines, style):
+        raw = "\n".join(group.lines)
+        cleaned, kind = _strip_markup(_join(group, style), style)
+        pieces = split_glued(cleaned)
+        alone = group.standalone or style is DumpStyle.NODES or len(pieces) > 1
+        indent = len(group.lines[0]) - len(group.lines[0].lstrip())
+        for piece in pieces:
+            if not any(c.isalnum() for c in piece):
+                continue
+            btype = kind or BlockType.PARAGRAPH
+            if kind is None and alone and looks_like_heading(piece):
+                btype = BlockType.HEADING
+            segments.append(
+                Segment(
+                    index=len(segments),
+                    text=piece,
+                    type=btype,
+                    first_line=group.first,
+                    last_line=group.last,
+                    raw=raw,
+                    indent=indent,
+                )
+            )
+    return segments

@@ -1,0 +1,165 @@
+"""Heuristics as data for the text-dump segmenter and boilerplate classifier.
+
+Every pattern, phrase list and threshold the text path uses lives here, each with the reason
+it exists. Benchmark ids are cited where one page motivated a rule; no page text is copied.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --------------------------------------------------------------------------- dump styles
+
+# Markdown links `[text](url)` per dump: html2text writes every link this way.
+MARKDOWN_MIN_LINKS = 3
+# Share of non-blank line pairs that look like a hard wrap (long line, next starts in lower
+# case) above which a dump is treated as wrapped (lynx, w3m, fmt, mail clients).
+WRAPPED_MIN_CONTINUATIONS = 0.15
+# A line counts as "long" for the wrap test when it reaches this share of the wrap width.
+WRAPPED_LONG_LINE = 0.75
+# Wrapped renderers use a fixed width; wider "widths" mean one paragraph per line.
+WRAPPED_MAX_WIDTH = 200
+# Share of lines that only make sense as inline text nodes (start with closing punctuation,
+# end in a space) above which a dump is one-text-node-per-line (BeautifulSoup get_text("\n")).
+NODES_MIN_INLINE = 0.01
+NODES_MIN_PAIRS = 3
+# The three inline-node shapes: "said" + "." / "by " + "Name" / "word" + " and more".
+NODE_AFTER_WORD = re.compile(r"\w$")
+NODE_CLOSING = re.compile(r"[,.;:!?)\]”’]")
+NODE_OPEN_END = re.compile(r"[a-z,] $")
+NODE_SPACE_LOWER = re.compile(r" [a-z]")
+# A line that stops mid-sentence (letter or comma), so a lower-case next line continues it.
+UNFINISHED_END = re.compile(r"[\w,;]\s*$")
+
+# --------------------------------------------------------------------------- renderer markup
+
+# Bullets renderers put before list items: lynx `*`/`+`/`o`, w3m `•`/`□`, Markdown `-`.
+BULLET = re.compile(r"^\s*[*+\-•◦▪■□●○·‣⁃](?:\s+|$)")
+# lynx marks nested items with an indented "o"; only trusted that deep in wrapped dumps,
+# since "o" is a word in Portuguese and Italian.
+NESTED_O = re.compile(r"^\s{5,}o(?:\s+|$)")
+# A numbered list item ("1. ", "12) ").
+NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+(?=\S)")
+MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+")
+MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
+# Markdown images and links; the url may hold spaces where html2text wrapped it.
+MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+MD_EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
+MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
+# Reference markers such as "[12]" (lynx without -nolist, WET, wiki copies), and the
+# placeholders text browsers print for widgets and images.
+LINK_MARKER = re.compile(r"\[\d{1,4}\]")
+PLACEHOLDER = re.compile(
+    r"\((?:BUTTON|IMAGE|IMG)\)|\[(?:IMG|INLINE|BUTTON|image|img|Image|LINK|iframe|embed)\]"
+    r"|^#alternate(?: alternate)?\s*"
+)
+# A line that is only a horizontal rule or table drawing.
+RULE_LINE = re.compile(r"^[\s\-_=*~#|+.]{3,}$")
+
+# --------------------------------------------------------------------------- glued spans
+
+# Two blocks glued with no space: sentence end directly followed by a capital or a quote
+# ("outcome.“Governor"), as BeautifulSoup get_text() and browser copies produce.
+GLUE_SENTENCE = re.compile(r"(?<=[a-z0-9\u00df-\u00ff)%][.!?])(?=[\"“‘«]?[A-Z\u00c0-\u00de][a-z])")
+GLUE_QUOTE = re.compile(r"(?<=[a-z\u00df-\u00ff][.!?][”\"’»])(?=[A-Z\u00c0-\u00de“])")
+# A 4-digit year glued to the next word ("2024last updated", "2019Updated").
+GLUE_YEAR = re.compile(r"(?<!\d)(?<=\d{4})(?=[A-Za-z\u00c0-\u00ff][a-z]{2,})")
+# Lower-case word end glued to a capitalised word ("contentSkip"); the left side needs four
+# lower-case letters so brand names like "YouTube" or "iPhone" stay whole.
+GLUE_CAMEL = re.compile(r"(?<=[a-z\u00df-\u00ff]{4})(?=[A-Z\u00c0-\u00de][a-z\u00df-\u00ff])")
+# An all-caps word glued to a capitalised word ("SEARCHSkip").
+GLUE_CAPS = re.compile(r"(?<=[A-Z]{3})(?=[A-Z][a-z]{2})")
+# Photo credit markers glued to a caption ("monthsImage: Name/Agency"); seed 000.
+GLUE_CREDIT = re.compile(
+    r"(?<=[\w.)])(?=(?:Image|Images|Photo|Photos|Foto|Fotos|Bild|Credit|Crédit|Picture|"
+    r"Photograph|Fotografía|Imagen|Immagine|Afbeelding|Source|Quelle|Fuente):)"
+)
+# A camel split is only safe in a short, title-like chunk: inside running prose the
+# capital is more often a name than a block boundary.
+GLUE_CHUNK_MAX = 120
+SENTENCE_INSIDE = re.compile(r"[.!?]\s+\S")
+
+# --------------------------------------------------------------------------- headings
+
+HEADING_MAX_WORDS = 14
+HEADING_MAX_CHARS = 120
+# Headings do not end like a sentence or a clause; a question mark is allowed.
+HEADING_BAD_END = re.compile(r"[.,;:!\-–—|/]$")
+
+# --------------------------------------------------------------------------- classifier
+
+# Frequent function words per language: prose is dense in them, menus and teasers are not
+# (jusText's main signal). English, German, French, Spanish, Italian, Portuguese, Dutch.
+STOPWORDS = frozenset(
+    """
+    a about after all also an and are as at be been but by can could did do for from had has
+    have he her his how i if in into is it its just more most my no not of on one or our out
+    over said she so than that the their them then there these they this to up was we were
+    what when which who will with would you your
+    aber als am an auch auf aus bei bis das dass dem den der des die dies doch du ein eine
+    einem einen einer eines er es für hat hatte ich ihr im in ist ja kann man mit nach nicht
+    noch nur oder sich sie sind so um und uns vom von vor war wie wir wird zu zum zur über
+    au aux avec ce ces cette dans de des du elle en est et été il ils je la le les leur lui
+    mais me même ne nous on ou par pas plus pour qu que qui sa se ses son sont sur un une
+    vous y à
+    al como con del el ella ellos en era es esta este fue ha han hay la las le les lo los más
+    muy no para pero por que se sin sobre su sus también un una uno y ya
+    agli ai alla alle anche che col come con da dal dalla dei del della delle di e gli ha
+    il in la le lo ma nel nella non per più si sono su tra un una è
+    ao aos as com da das de do dos ela ele em era essa esse está foi mais mas na nas no nos
+    não o os para pela pelo por que se sem seu sua são também um uma é
+    aan al bij dat de den der die dit door een en er het hij hem hoe ik in is je maar met
+    naar niet nog of om onze ook op over te tot uit van voor was wat we werd wordt zal ze zijn
+    """.split()
+)
+# Below this share of stop words over the dump's long blocks the language is one we have
+# no list for; the classifier then relies on punctuation alone.
+STOPWORD_LANGUAGE_MIN = 0.08
+
+# Block classes before context: thresholds on words, characters and densities.
+GOOD_MIN_WORDS = 12
+GOOD_MIN_STOP = 0.18
+NEAR_MIN_WORDS = 6
+NEAR_MIN_STOP = 0.25
+# Markdown link text share above which a block is navigation (html2text only).
+LINK_SHARE_BAD = 0.5
+# Two blocks of up to this many characters with the same text are template, not prose.
+REPEAT_MAX_CHARS = 200
+
+# Region search (maximum-sum run of blocks): what each class adds or costs.
+REGION_GOOD_CAP = 800
+REGION_NEAR_FACTOR = 0.5
+REGION_SHORT_COST = 35
+REGION_BAD_COST = 60
+
+# Short blocks that are site furniture in any position. Each entry is a regex fragment,
+# matched case-insensitively against the whole short block.
+BOILER_PHRASES = (
+    r"skip (to|next|over)\b.*",  # skip links; seed 000
+    r"this browser does not support the (video|audio) element\.?",  # HTML5 fallback; seed 000
+    r"(advertisement|anzeige|publicité|publicidad|pubblicità|publicidade|advertentie)",
+    r"(continue reading|read more|lees meer|weiterlesen|lire la suite|leer más|leggi anche).*",
+    r"(related|more from|more stories|more on this|see also|mehr zum thema|à lire aussi).*",
+    r"(share|teilen|partager|compartir|condividi|partilhar|delen)( this| on \w+)?:?",
+    r"(sign in|log in|login|subscribe|register|anmelden|abonnieren|s'abonner|suscríbete).*",
+    r"(all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos).*",
+    r".*\b(cookies?|newsletter|privacy policy|terms of (use|service))\b.*",
+    r"(back to top|nach oben|retour en haut|volver arriba|torna su)",
+    r"(image|photo|foto|bild|video) \d+ (of|von|de|di|van) \d+",
+)
+# Blocks above this length are never dropped by a phrase alone.
+PHRASE_MAX_CHARS = 160
+# A video/audio duration or clock time standing alone ("03:23"); seed 000.
+DURATION = re.compile(r"^\(?\d{1,2}:\d{2}(:\d{2})?\)?$")
+URL_ONLY = re.compile(r"^(https?://|www\.)\S+$")
+# Photo credits and caption tails: "Image: Name/Agency", "(AP Photo/Name)", "© Agency".
+CREDIT = re.compile(
+    r"(^|\W)(image|images|photo|photos|foto|fotos|bild|credit|crédit|picture|photograph"
+    r"|fotografía|imagen|immagine|afbeelding)s?\s*(:|\.\.\.|by\b)|©|\(AP Photo|Getty Images",
+    re.IGNORECASE,
+)
+# A byline with agency initials "es/nm (AP, dpa)": editor codes then agencies; seed 000.
+AGENCY_CODE = re.compile(r"^[a-z]{1,4}(/[a-z]{1,4})+\s*(\([^)]*\))?$")
+# "By Name", "Von Name", "Par Name", "Por Name", "Di Name", "Door Name" bylines.
+BYLINE = re.compile(r"^(by|von|par|por|di|door|de)\s+\S+(\s+\S+){0,5}$", re.IGNORECASE)
