@@ -72,7 +72,9 @@ def test_output_dir_mirrors_the_tree(pages: Path, tmp_path: Path) -> None:
     assert code == 0, err
     assert stdout == ""
     assert sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()) == [
-        "seed.json", "sub/plain.json", "sub/story.json",
+        "seed.json",
+        "sub/plain.json",
+        "sub/story.json",
     ]
     assert json.loads((out / "sub" / "story.json").read_text())["source"]["format"] == "html"
 
@@ -123,7 +125,9 @@ def test_check_passes_then_fails_with_a_diff(pages: Path, tmp_path: Path) -> Non
 
 
 def test_check_reports_a_missing_golden(pages: Path, tmp_path: Path) -> None:
-    code, stdout, _ = run(str(pages / "seed.txt"), "-o", str(tmp_path / "empty"), "--check", "-f", "md")
+    code, stdout, _ = run(
+        str(pages / "seed.txt"), "-o", str(tmp_path / "empty"), "--check", "-f", "md"
+    )
     assert code == 1
     assert "seed.md (golden, missing)" in stdout
     assert not (tmp_path / "empty").exists()

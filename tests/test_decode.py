@@ -81,7 +81,10 @@ def test_forced_encoding_errors_name_the_option() -> None:
         (PAGE, SourceFormat.HTML),
         ("  <html lang='de'><body>x</body></html>", SourceFormat.HTML),
         ("<!-- saved page -->\n<!doctype html><p>x", SourceFormat.HTML),
-        ("<div><p>a</p><p>b</p><p>c</p><span>d</span><a href=x>e</a><br><br><br></div>", SourceFormat.HTML),
+        (
+            "<div><p>a</p><p>b</p><p>c</p><span>d</span><a href=x>e</a><br><br><br></div>",
+            SourceFormat.HTML,
+        ),
         ("Title\n\nA paragraph that mentions the <p> tag once.\n", SourceFormat.TEXT),
         ("   * Home\n   * News\n\nStory text here.\n", SourceFormat.TEXT),
         ("<3 this story\nsecond line\n", SourceFormat.TEXT),

@@ -50,7 +50,10 @@ def front_matter(markdown: str) -> dict[str, object]:
 def test_json_is_indented_and_ends_with_newline() -> None:
     out = to_json(make_article())
     assert out.endswith("}\n")
-    assert json.loads(out)["text"] == "Sub head\n\nFirst paragraph.\n\nan item\n\na quote\n\n# not a heading"
+    assert (
+        json.loads(out)["text"]
+        == "Sub head\n\nFirst paragraph.\n\nan item\n\na quote\n\n# not a heading"
+    )
 
 
 def test_json_line_is_one_line() -> None:
@@ -98,6 +101,11 @@ def test_front_matter_fields() -> None:
     assert meta["modified"] is None
     assert meta["section"] == ["World"]
     assert meta["images"] == [
-        {"caption": "A caption.", "credit": "Jo Roe/AP", "alt": "alt text", "src": "https://example.org/a.jpg"}
+        {
+            "caption": "A caption.",
+            "credit": "Jo Roe/AP",
+            "alt": "alt text",
+            "src": "https://example.org/a.jpg",
+        }
     ]
     assert meta["source"] == {"name": "page.html", "format": "html", "sha256": "0" * 64}

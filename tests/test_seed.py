@@ -24,12 +24,25 @@ CAPTION = (
 )
 # Nothing of the page's furniture may reach the body.
 NOT_IN_BODY = [
-    "Skip to", "Skip next section", "DW's Top Story", "More stories from DW", "Explore more",
-    "This browser does not support the video element", "03:23", "02:42",
+    "Skip to",
+    "Skip next section",
+    "DW's Top Story",
+    "More stories from DW",
+    "Explore more",
+    "This browser does not support the video element",
+    "03:23",
+    "02:42",
     "Who is Mark Rutte, NATO's new secretary general?",
-    "Mark Rutte takes over as NATO secretary general", "es/nm", "(AP, dpa)", "Harry Nakos",
-    "After vowing to leave politics", "Published October 1", "PoliticsEurope", TITLE,
-    "Mark Rutte and Jens Stoltenberg", LEDE,
+    "Mark Rutte takes over as NATO secretary general",
+    "es/nm",
+    "(AP, dpa)",
+    "Harry Nakos",
+    "After vowing to leave politics",
+    "Published October 1",
+    "PoliticsEurope",
+    TITLE,
+    "Mark Rutte and Jens Stoltenberg",
+    LEDE,
 ]
 
 
@@ -37,11 +50,19 @@ def check_json(doc: dict[str, object]) -> None:
     assert doc["title"] == TITLE
     assert doc["section"] == ["Politics", "Europe"]
     assert doc["dates"] == {"published": "2024-10-01", "modified": "2024-10-01"}
-    assert doc["byline"] == {"authors": ["es", "nm"], "agencies": ["AP", "dpa"], "raw": "es/nm (AP, dpa)"}
+    assert doc["byline"] == {
+        "authors": ["es", "nm"],
+        "agencies": ["AP", "dpa"],
+        "raw": "es/nm (AP, dpa)",
+    }
     assert isinstance(doc["lede"], str) and doc["lede"].startswith(LEDE)
     assert doc["images"] == [
-        {"caption": CAPTION, "credit": "Harry Nakos/AP/picture alliance",
-         "alt": "Mark Rutte and Jens Stoltenberg", "src": None}
+        {
+            "caption": CAPTION,
+            "credit": "Harry Nakos/AP/picture alliance",
+            "alt": "Mark Rutte and Jens Stoltenberg",
+            "src": None,
+        }
     ]
     blocks = doc["blocks"]
     assert isinstance(blocks, list)

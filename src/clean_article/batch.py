@@ -90,7 +90,9 @@ def run_task(task: Task, fmt: str, options: Options, many: bool, debug: bool) ->
     except CleanArticleError as exc:
         return Result(task, None, str(exc))
     except OSError as exc:
-        return Result(task, None, f"cannot read ({exc.strerror or exc}): check the path and its permissions")
+        return Result(
+            task, None, f"cannot read ({exc.strerror or exc}): check the path and its permissions"
+        )
     except Exception as exc:  # a bug must not stop the batch
         detail = traceback.format_exc() if debug else f"{type(exc).__name__}: {exc}"
         return Result(task, None, f"internal error ({detail}): rerun with --debug and report it")
@@ -139,7 +141,9 @@ def diff_golden(path: Path, expected: str | None, label: str) -> str:
         fromfile=f"{label} (golden{'' if current is not None else ', missing'})",
         tofile=f"{label} ({'cleaned now' if expected is not None else 'no input: orphaned'})",
     )
-    text = "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+    text = "".join(
+        line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+    )
     return text
 
 

@@ -45,20 +45,50 @@ Exit codes:
 
 @click.command(help=HELP, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("inputs", nargs=-1, metavar="[INPUT]...")
-@click.option("-f", "--format", "fmt", type=click.Choice(["json", "md"]), default="json",
-              show_default=True, help="Output format: JSON (schema version 1) or Markdown.")
-@click.option("-o", "--output", "outdir", type=click.Path(file_okay=False, path_type=Path),
-              help="Write one file per input into this directory.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Parallel worker processes [default: number of CPUs].")
-@click.option("--check", is_flag=True,
-              help="With -o: write nothing; diff against the files in DIR, exit 1 on any drift.")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "md"]),
+    default="json",
+    show_default=True,
+    help="Output format: JSON (schema version 1) or Markdown.",
+)
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write one file per input into this directory.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Parallel worker processes [default: number of CPUs].",
+)
+@click.option(
+    "--check",
+    is_flag=True,
+    help="With -o: write nothing; diff against the files in DIR, exit 1 on any drift.",
+)
 @click.option("--explain", is_flag=True, help="Print each block's verdict and reason to stderr.")
-@click.option("--as", "input_format", type=click.Choice(["auto", "html", "text"]), default="auto",
-              show_default=True, help="Treat inputs as HTML or text dumps instead of sniffing.")
+@click.option(
+    "--as",
+    "input_format",
+    type=click.Choice(["auto", "html", "text"]),
+    default="auto",
+    show_default=True,
+    help="Treat inputs as HTML or text dumps instead of sniffing.",
+)
 @click.option("--encoding", metavar="CODEC", help="Decode inputs with CODEC instead of sniffing.")
-@click.option("--reference-date", type=click.DateTime(formats=["%Y-%m-%d"]), metavar="YYYY-MM-DD",
-              help="Resolve relative dates ('3 hours ago') against this day; else they stay null.")
+@click.option(
+    "--reference-date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="YYYY-MM-DD",
+    help="Resolve relative dates ('3 hours ago') against this day; else they stay null.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary on stderr.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 @click.version_option(__version__, "-V", "--version", prog_name="clean-article")
@@ -101,18 +131,23 @@ def main(
             report.fail(f"{result.task.path}: error: {result.error}")
         elif outdir is None:
             # Markdown documents one after another: a blank line keeps each "---" a fence.
-            sys.stdout.write(("\n" if report.cleaned and fmt == "md" else "") + (result.output or ""))
+            sys.stdout.write(
+                ("\n" if report.cleaned and fmt == "md" else "") + (result.output or "")
+            )
             sys.stdout.flush()
             report.cleaned += 1
         elif result.task.relative_output in produced:
-            report.fail(f"{result.task.path}: error: another input also writes "
-                        f"{result.task.relative_output}: rename one of them")
+            report.fail(
+                f"{result.task.path}: error: another input also writes "
+                f"{result.task.relative_output}: rename one of them"
+            )
         else:
             produced.add(result.task.relative_output)
             report.cleaned += 1
             if check:
-                report.compare(outdir / result.task.relative_output, result.output,
-                               result.task.relative_output)
+                report.compare(
+                    outdir / result.task.relative_output, result.output, result.task.relative_output
+                )
             else:
                 write_atomic(outdir / result.task.relative_output, result.output or "")
     if check and outdir is not None:
@@ -127,8 +162,9 @@ def _with_stdin(task: Task) -> Task:
     return Task(task.path, task.relative_output, sys.stdin.buffer.read())
 
 
-def _results(tasks: list[Task], worker: partial[Result], jobs: int | None,
-             show_progress: bool) -> Iterator[Result]:
+def _results(
+    tasks: list[Task], worker: partial[Result], jobs: int | None, show_progress: bool
+) -> Iterator[Result]:
     """Yield results in input order, from worker processes when there are enough inputs."""
     jobs = jobs or os.cpu_count() or 1
     if jobs > 1 and len(tasks) >= MIN_PARALLEL_INPUTS:
@@ -151,8 +187,12 @@ def _results(tasks: list[Task], worker: partial[Result], jobs: int | None,
 def _with_progress(results: Iterator[Result], total: int) -> Iterator[Result]:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
-    columns = ("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-               TimeRemainingColumn())
+    columns = (
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+    )
     with Progress(*columns, transient=True) as progress:  # rich writes to stderr by default here
         bar = progress.add_task("cleaning", total=total)
         for result in results:
@@ -163,7 +203,9 @@ def _with_progress(results: Iterator[Result], total: int) -> Iterator[Result]:
 def _explain(result: Result) -> None:
     click.echo(f"== {result.task.path}", err=True)
     for d in result.decisions:
-        mark = {Verdict.BODY: "KEEP", Verdict.BOILERPLATE: "DROP", Verdict.METADATA: "META"}[d.verdict]
+        mark = {Verdict.BODY: "KEEP", Verdict.BOILERPLATE: "DROP", Verdict.METADATA: "META"}[
+            d.verdict
+        ]
         text = d.text if len(d.text) <= 70 else d.text[:67] + "..."
         click.echo(f"{mark} {d.type.value:<9} {text!r}  <- {d.reason}", err=True)
 
@@ -190,8 +232,11 @@ class Report:
     def finish(self, total: int) -> int:
         if not self.quiet:
             if self.check:
-                click.echo(f"clean-article: {self.matched} golden(s) match, {self.drifted} differ, "
-                           f"{self.failed} input(s) failed", err=True)
+                click.echo(
+                    f"clean-article: {self.matched} golden(s) match, {self.drifted} differ, "
+                    f"{self.failed} input(s) failed",
+                    err=True,
+                )
             elif self.failed or total > 1:
                 click.echo(f"clean-article: {self.cleaned} cleaned, {self.failed} failed", err=True)
         return EXIT_FAILED if self.failed or self.drifted else EXIT_OK

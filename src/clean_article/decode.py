@@ -28,8 +28,13 @@ _BOMS = (
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
 # Tags that only an HTML document starts with or is made of.
-_HTML_START = re.compile(r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
-_HTML_TAG = re.compile(r"</?(?:html|head|body|div|p|span|a|br|table|li|ul|script|style|meta|link|section|article)\b[^>]*>", re.I)
+_HTML_START = re.compile(
+    r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
+)
+_HTML_TAG = re.compile(
+    r"</?(?:html|head|body|div|p|span|a|br|table|li|ul|script|style|meta|link|section|article)\b[^>]*>",
+    re.I,
+)
 # A text dump taken from a page may quote a few tags; a page is made of them.
 MIN_HTML_TAGS = 8
 # Common Crawl WET records start with a WARC header block.
@@ -91,7 +96,9 @@ def _decode_bytes(raw: bytes, forced: str | None) -> tuple[str, str]:
         except LookupError:
             raise InputError(f"unknown encoding {forced!r}: pass a valid --encoding") from None
         except UnicodeDecodeError as exc:
-            raise InputError(f"cannot decode as {forced} ({exc.reason}): pass another --encoding") from None
+            raise InputError(
+                f"cannot decode as {forced} ({exc.reason}): pass another --encoding"
+            ) from None
     for bom, codec in _BOMS:
         if raw.startswith(bom):
             try:
@@ -125,8 +132,7 @@ def _declared_charset(head: bytes) -> str | None:
 
 
 def _refuse_binary(text: str) -> None:
-    sample = text[:SNIFF_BYTES * 2]
+    sample = text[: SNIFF_BYTES * 2]
     controls = sum(1 for ch in sample if ch < " " and ch not in "\n\r\t\f\v")
     if controls > MAX_CONTROL_SHARE * len(sample):
         raise InputError("looks like binary data, not an HTML page or a text dump: pass a page")
-

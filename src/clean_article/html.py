@@ -24,7 +24,9 @@ def parse_html(text: str) -> Any:
     try:
         tree = lxml.html.document_fromstring(text.encode("utf-8"), parser=_parser())
     except (etree.ParserError, ValueError) as exc:
-        raise InputError(f"cannot be parsed as HTML ({exc}): pass --format text for a text dump") from None
+        raise InputError(
+            f"cannot be parsed as HTML ({exc}): pass --format text for a text dump"
+        ) from None
     if tree is None:
         raise InputError("cannot be parsed as HTML: pass --format text for a text dump")
     return tree
@@ -48,8 +50,9 @@ def extract_body(tree: Any) -> list[Block]:
             with_metadata=False,
             date_extraction_params=_DATE_PARAMS,
         )
-        if document is not None and document.body is not None:
-            blocks = list(_blocks(document.body))
+        body = getattr(document, "body", None)
+        if body is not None:
+            blocks = list(_blocks(body))
             if blocks:
                 return blocks
     return []

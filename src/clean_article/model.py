@@ -7,25 +7,25 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 SCHEMA_VERSION = 1
 
 
-class SourceFormat(str, Enum):
+class SourceFormat(StrEnum):
     HTML = "html"
     TEXT = "text"
 
 
-class BlockType(str, Enum):
+class BlockType(StrEnum):
     HEADING = "heading"
     PARAGRAPH = "paragraph"
     LIST_ITEM = "list_item"
     QUOTE = "quote"
 
 
-class Verdict(str, Enum):
+class Verdict(StrEnum):
     """What the boilerplate detector decided for one candidate block."""
 
     BODY = "body"  # kept in the article body

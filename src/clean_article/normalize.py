@@ -6,7 +6,10 @@ import re
 
 # Characters that render as a space or as nothing; scraped pages are full of them.
 _SPACE_LIKE = dict.fromkeys(
-    map(ord, "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u3000\t\r\f\v"),
+    map(
+        ord,
+        "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u3000\t\r\f\v",
+    ),
     " ",
 )
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
@@ -19,4 +22,3 @@ def normalize_space(text: str) -> str:
     """Return `text` on one line: NBSPs and other spaces folded, runs collapsed, ends stripped."""
     text = _CONTROL.sub("", text.translate(_TRANSLATE)).replace("\n", " ")
     return _SPACES.sub(" ", text).strip()
-

@@ -83,5 +83,7 @@ def _html_verdict(block: Block, metadata: Metadata) -> Decision:
         # A caption printed with its credit behind it ("... Photo: Jane Doe/AP").
         extra = len(words) - len(other)
         if role == "caption" and 0 < extra <= MAX_CREDIT_WORDS and words[: len(other)] == other:
-            return Decision(block.text, block.type, Verdict.METADATA, "metadata: caption and credit")
+            return Decision(
+                block.text, block.type, Verdict.METADATA, "metadata: caption and credit"
+            )
     return Decision(block.text, block.type, Verdict.BODY, "body: in trafilatura's main content")

@@ -56,7 +56,9 @@ def to_markdown(article: Article) -> str:
     if article.metadata.lede:
         body.append(_escape(article.metadata.lede))
     for image in article.metadata.images:
-        shown = " ".join(filter(None, (image.caption, f"({image.credit})" if image.credit else None)))
+        shown = " ".join(
+            filter(None, (image.caption, f"({image.credit})" if image.credit else None))
+        )
         if shown:
             body.append(f"*{_escape_inline(shown)}*")
     for block in article.blocks:

@@ -15,8 +15,10 @@ COMMANDS = {
 
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in COMMANDS:
-        print("usage: python -m clean_article.bench {" + ",".join(COMMANDS) + "} [BENCH_DIR] [...]",
-              file=sys.stderr)
+        print(
+            "usage: python -m clean_article.bench {" + ",".join(COMMANDS) + "} [BENCH_DIR] [...]",
+            file=sys.stderr,
+        )
         for name, what in COMMANDS.items():
             print(f"  {name:<6} {what}", file=sys.stderr)
         return 2

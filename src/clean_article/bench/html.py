@@ -54,7 +54,8 @@ def main(argv: list[str]) -> int:
     gold = load_gold(args.bench_dir)
     ids = sorted(gold)[: args.limit or None]
     pages = {page_id: read_page(args.bench_dir, page_id) for page_id in ids}
-    rows = []
+    rows: list[list[object]] = []
+    f1s: list[float] = []
     for name, extract in peers().items():
         scores, started = [], time.perf_counter()
         for page_id in ids:
@@ -66,8 +67,16 @@ def main(argv: list[str]) -> int:
         seconds = time.perf_counter() - started
         summary = summarize(scores)
         rows.append([name, summary.f1, summary.precision, summary.recall, len(ids) / seconds])
-    base = rows[1][1] if len(rows) > 1 else 0.0
+        f1s.append(summary.f1)
+    base = f1s[1] if len(f1s) > 1 else 0.0
     print(f"HTML body, {len(ids)} pages of {args.bench_dir} (in-process, one core)")
-    print(table(["system", "F1", "precision", "recall", "pages/s", "F1 vs trafilatura"],
-                [[*row, f"{row[1] / base:.3f}x" if base else "-"] for row in rows]))
+    print(
+        table(
+            ["system", "F1", "precision", "recall", "pages/s", "F1 vs trafilatura"],
+            [
+                [*row, f"{f1 / base:.3f}x" if base else "-"]
+                for row, f1 in zip(rows, f1s, strict=True)
+            ],
+        )
+    )
     return 0

@@ -34,14 +34,17 @@ def _timed(cmd: list[str], repeat: int, stdin_file: Path | None = None) -> float
     for _ in range(repeat):
         started = time.perf_counter()
         with open(stdin_file or "/dev/null", "rb") as stdin:
-            subprocess.run(cmd, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                           check=False)
+            subprocess.run(
+                cmd, stdin=stdin, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
+            )
         times.append(time.perf_counter() - started)
     return statistics.median(times)
 
 
 def main(argv: list[str]) -> int:
-    parser = argparse.ArgumentParser(prog="python -m clean_article.bench speed", description=__doc__)
+    parser = argparse.ArgumentParser(
+        prog="python -m clean_article.bench speed", description=__doc__
+    )
     parser.add_argument("bench_dir", nargs="?", default=DEFAULT_BENCH_DIR, type=Path)
     parser.add_argument("--limit", type=int, default=0, help="only the first N pages")
     parser.add_argument("--repeat", type=int, default=3, help="runs per configuration (median)")
@@ -62,28 +65,83 @@ def main(argv: list[str]) -> int:
         one_page = html_dir / f"{ids[0]}.html"
         rows: list[list[object]] = []
 
-        def row(label: str, n: int, mine: list[str], peer: list[str] | None, stdin: Path | None = None) -> None:
+        def row(
+            label: str, n: int, mine: list[str], peer: list[str] | None, stdin: Path | None = None
+        ) -> None:
             a = _timed(mine, args.repeat, stdin)
             b = _timed(peer, args.repeat, stdin) if peer else None
-            rows.append([label, n, a, n / a, b if b is not None else "-",
-                         n / b if b else "-", f"{b / a:.2f}x" if b else "-"])
+            rows.append(
+                [
+                    label,
+                    n,
+                    a,
+                    n / a,
+                    b if b is not None else "-",
+                    n / b if b else "-",
+                    f"{b / a:.2f}x" if b else "-",
+                ]
+            )
 
         out = root / "out"
-        peer_batch = (theirs or [])
-        row("HTML batch, all cores", len(ids), [*ours, str(html_dir), "-o", str(out / "a"), "-q"],
-            [*peer_batch, "--input-dir", str(html_dir), "-o", str(out / "b"), "--json",
-             "--with-metadata", "--no-comments"] if theirs else None)
-        row("HTML batch, one process", len(ids),
+        peer_batch = theirs or []
+        row(
+            "HTML batch, all cores",
+            len(ids),
+            [*ours, str(html_dir), "-o", str(out / "a"), "-q"],
+            [
+                *peer_batch,
+                "--input-dir",
+                str(html_dir),
+                "-o",
+                str(out / "b"),
+                "--json",
+                "--with-metadata",
+                "--no-comments",
+            ]
+            if theirs
+            else None,
+        )
+        row(
+            "HTML batch, one process",
+            len(ids),
             [*ours, str(html_dir), "-o", str(out / "c"), "-q", "-j", "1"],
-            [*peer_batch, "--input-dir", str(html_dir), "-o", str(out / "d"), "--json",
-             "--with-metadata", "--no-comments", "--parallel", "1"] if theirs else None)
-        row("one page on stdin (start-up)", 1, [*ours, "-", "-q"],
-            [*peer_batch, "--json", "--with-metadata", "--no-comments"] if theirs else None, one_page)
+            [
+                *peer_batch,
+                "--input-dir",
+                str(html_dir),
+                "-o",
+                str(out / "d"),
+                "--json",
+                "--with-metadata",
+                "--no-comments",
+                "--parallel",
+                "1",
+            ]
+            if theirs
+            else None,
+        )
+        row(
+            "one page on stdin (start-up)",
+            1,
+            [*ours, "-", "-q"],
+            [*peer_batch, "--json", "--with-metadata", "--no-comments"] if theirs else None,
+            one_page,
+        )
         n_text = len(list(text_dir.iterdir()))
-        row(f"text dumps ({args.renderer}), all cores", n_text,
-            [*ours, str(text_dir), "-o", str(out / "e"), "-q"], None)
-    print(f"Whole-process wall time, median of {args.repeat} runs; peer = trafilatura CLI "
-          "(--json --with-metadata --no-comments)")
-    print(table(["job", "pages", "clean-article s", "pages/s", "trafilatura s", "pages/s",
-                 "speed-up"], rows))
+        row(
+            f"text dumps ({args.renderer}), all cores",
+            n_text,
+            [*ours, str(text_dir), "-o", str(out / "e"), "-q"],
+            None,
+        )
+    print(
+        f"Whole-process wall time, median of {args.repeat} runs; peer = trafilatura CLI "
+        "(--json --with-metadata --no-comments)"
+    )
+    print(
+        table(
+            ["job", "pages", "clean-article s", "pages/s", "trafilatura s", "pages/s", "speed-up"],
+            rows,
+        )
+    )
     return 0
