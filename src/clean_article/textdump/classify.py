@@ -19,7 +19,7 @@ from clean_article.textdump.segment import looks_like_heading
 
 _WORD = re.compile(r"\w+")
 _PUNCT = re.compile(r"[.,;:!?]")
-_TERMINAL_END = re.compile(r"[.!?…][\"'”’»)\]]*$")
+_TERMINAL_END = re.compile(r"[.!?…。！？][\"'”’»)\]」]*$")
 _PHRASE = re.compile("|".join(f"(?:{p})" for p in v.BOILER_PHRASES), re.IGNORECASE)
 
 
@@ -60,7 +60,7 @@ def measure(segments: Sequence[Segment]) -> list[Features]:
     feats = []
     for s in segments:
         tokens = _WORD.findall(s.text.casefold())
-        n = len(tokens)
+        n = max(len(tokens), len(v.CJK.findall(s.text)) // v.CJK_CHARS_PER_WORD)
         feats.append(
             Features(
                 chars=len(s.text),
@@ -70,7 +70,8 @@ def measure(segments: Sequence[Segment]) -> list[Features]:
                 sentence_end=bool(_TERMINAL_END.search(s.text)),
                 link_share=_link_share(s),
                 repeated=counts.get(s.text.casefold(), 0) > 1,
-                heading=s.type is BlockType.HEADING or looks_like_heading(s.text),
+                heading=(s.type is BlockType.HEADING or looks_like_heading(s.text))
+                and not v.DATE_LIKE.search(s.text),
             )
         )
     return feats
@@ -85,6 +86,8 @@ def _bad_reason(segment: Segment, f: Features) -> str | None:
         return "duration or clock time"
     if f.link_share >= v.LINK_SHARE_BAD:
         return f"link text {f.link_share:.2f}"
+    if f.chars <= v.CONSENT_MAX_CHARS and v.CONSENT.search(text):
+        return "cookie consent"
     if f.chars <= v.PHRASE_MAX_CHARS:
         if _PHRASE.fullmatch(text):
             return "boilerplate phrase"
@@ -139,6 +142,33 @@ def find_article(weights: Sequence[float]) -> tuple[int, int]:
     return best_span
 
 
+def cut_comments(segments: Sequence[Segment], span: tuple[int, int]) -> tuple[int, int]:
+    """End the article run where a comment thread starts inside it."""
+    start, end = span
+    stamps = [
+        i
+        for i in range(start, end + 1)
+        if len(segments[i].text) <= v.COMMENT_STAMP_MAX_CHARS
+        and v.COMMENT_STAMP.search(segments[i].text)
+    ]
+    heads = [i for i in range(start + 1, end + 1) if _is_comments_heading(segments[i])]
+    cut = end + 1
+    if heads:
+        cut = heads[0]
+    if len(stamps) >= v.COMMENT_STAMPS_MIN:
+        first = stamps[0]
+        if any(stamps[k + 1] - stamps[k] <= 6 for k in range(len(stamps) - 1)):
+            cut = min(cut, first)
+    if cut <= start:
+        return span
+    return start, cut - 1
+
+
+def _is_comments_heading(segment: Segment) -> bool:
+    text = segment.text
+    return len(text) <= v.COMMENT_STAMP_MAX_CHARS and bool(v.COMMENTS_HEADING.match(text))
+
+
 def _describe(f: Features) -> str:
     return f"len {f.chars}, stop {f.stop:.2f}, punct {f.punct:.2f}"
 
@@ -184,6 +214,8 @@ def classify(segments: Sequence[Segment], claimed: Mapping[int, str]) -> list[De
         for s, k, f in zip(segments, kinds, feats, strict=True)
     ]
     span = find_article(weights)
+    if span[0] >= 0:
+        span = cut_comments(segments, span)
     decisions = []
     for i, s in enumerate(segments):
         if s.index in claimed:

@@ -141,7 +141,7 @@ BOILER_PHRASES = (
     r"(advertisement|anzeige|publicité|publicidad|pubblicità|publicidade|advertentie)",
     r"(continue reading|read more|lees meer|weiterlesen|lire la suite|leer más|leggi anche).*",
     r"(related|more from|more stories|more on this|see also|mehr zum thema|à lire aussi).*",
-    r"(share|teilen|partager|compartir|condividi|partilhar|delen)( this| on \w+)?:?",
+    r".{0,30}\b(share|teilen|partager|compartir|condividi|partilhar|delen)\b.{0,40}",
     r"(sign in|log in|login|subscribe|register|anmelden|abonnieren|s'abonner|suscríbete).*",
     r"(all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos).*",
     r".*\b(cookies?|newsletter|privacy policy|terms of (use|service))\b.*",
@@ -163,3 +163,37 @@ CREDIT = re.compile(
 AGENCY_CODE = re.compile(r"^[a-z]{1,4}(/[a-z]{1,4})+\s*(\([^)]*\))?$")
 # "By Name", "Von Name", "Par Name", "Por Name", "Di Name", "Door Name" bylines.
 BYLINE = re.compile(r"^(by|von|par|por|di|door|de)\s+\S+(\s+\S+){0,5}$", re.IGNORECASE)
+
+# Consent banners run long, so they pass as prose; cookie + site/consent words mark them.
+CONSENT = re.compile(
+    r"\bcookies?\b.*\b(website|site|sitio|sito|webseite|browser|navigat\w*|consent\w*"
+    r"|zustimm\w*|einwillig\w*|toestemming|privacy|datenschutz|confidentialité|privacidad)\b"
+    r"|\b(website|site|webseite|sitio|sito)\b.*\bcookies?\b",
+    re.IGNORECASE,
+)
+CONSENT_MAX_CHARS = 1200
+# A comment thread's header: a heading naming comments or replies ("34 responses to ...").
+COMMENTS_HEADING = re.compile(
+    r"^(\d+\s+)?(comments?|responses?|replies|reactions?|discussion|leave a (reply|comment)"
+    r"|top rated comments|kommentare?|commentaires?|comentarios?|commenti|comentários?"
+    r"|reacties|reageer|réagir|join the (conversation|discussion))\b",
+    re.IGNORECASE,
+)
+# A comment's own header: author plus "said:"/"says:" or a lone timestamp such as
+# "on 12 March 2019 at 4:47 pm" or "2 days ago at 07:52"; many of them mean a thread.
+COMMENT_STAMP = re.compile(
+    r"(\b(said|says|wrote|schreibt|schrieb|a écrit|escribió|dice|disse|zegt)\s*:?$)"
+    r"|(\b\d{1,2}[:.]\d{2}\s*(am|pm|uhr|h)?\b)",
+    re.IGNORECASE,
+)
+COMMENT_STAMP_MAX_CHARS = 80
+# This many comment headers inside the article run mean the run has reached the thread.
+COMMENT_STAMPS_MIN = 2
+# A lone date or time is a dateline or a comment stamp, never a subheading.
+DATE_LIKE = re.compile(
+    r"\b(1[6-9]|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b|\b(ago|vor|il y a|hace|fa|atrás|geleden)\b",
+    re.IGNORECASE,
+)
+# Scripts written without spaces: count characters, not \w+ runs, as words.
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+CJK_CHARS_PER_WORD = 2
