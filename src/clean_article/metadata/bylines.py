@@ -1,0 +1,204 @@
+"""Parse a printed byline into author names and news agencies."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable
+
+from clean_article.metadata import dates, vocab
+from clean_article.model import Byline
+from clean_article.normalize import normalize_space
+
+_PREFIX = re.compile(
+    r"^(?:"
+    + "|".join(re.escape(p) for p in sorted(vocab.BYLINE_PREFIXES, key=len, reverse=True))
+    + r")\b\s*:?\s+",
+    re.IGNORECASE,
+)
+_STOP = re.compile(
+    r"(?:^|[\s,;(])(?:"
+    + "|".join(re.escape(p) for p in sorted(vocab.BYLINE_STOP_PHRASES, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+# Parts of a byline: "Name | Outlet", "Name - Title", "NAMES / Associated Press".
+_PART_SEPARATORS = re.compile(r"\s*(?:\||•|·|\s/\s|\s[-–—]\s|／)\s*")
+# Names inside one part: "A, B and C", "A & B", "A und B", "A et B", "A y B", "A e B", "A en B".
+_NAME_SEPARATORS = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b)\s*")
+_PARENS = re.compile(r"\(([^()]*)\)")
+# DW-style editor initials: "es/nm" (seed 000).
+_INITIALS = re.compile(r"^[a-z]{1,4}(?:\s*/\s*[a-z]{1,4})+$")
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_DIGIT = re.compile(r"\d")
+# "CITY, State (AP) —" or "(Reuters) -": the agency of a wire story, from its dateline.
+_DATELINE = re.compile(r"^[^()\n.!?]{0,60}?\(([^()]{1,40})\)\s*[—–-]")
+# Name particles written in lower case ("Ursula von der Leyen", "Luiz Inácio da Silva").
+_PARTICLES = frozenset(
+    {"van", "von", "der", "den", "de", "da", "das", "do", "dos", "di", "del", "della"}
+    | {"le", "la", "al", "el", "bin", "ibn", "ten", "ter", "zu", "y"}
+)
+
+
+def agency_name(text: str) -> str | None:
+    """Return the canonical agency for `text` ("The Associated Press" -> "AP"), else None."""
+    key = normalize_space(text).strip(" .,;:()").lower()
+    return vocab.AGENCY_BY_ALIAS.get(key)
+
+
+def agencies_in(text: str) -> list[str]:
+    """Return the agencies named as whole tokens in a short credit like "AP, dpa" or "dpa/lno"."""
+    found: list[str] = []
+    for piece in re.split(r"\s*(?:,|/|;|&|\band\b|\bund\b)\s*", text):
+        name = agency_name(piece)
+        if name and name not in found:
+            found.append(name)
+    return found
+
+
+def dateline_agencies(paragraph: str) -> list[str]:
+    """Return the agencies of a wire dateline opening `paragraph` ("BERLIN (dpa) - ...")."""
+    match = _DATELINE.match(paragraph.strip())
+    if match is None:
+        return []
+    pieces = re.split(r"\s*[,/]\s*", match.group(1))
+    names = [agency_name(p) for p in pieces]
+    if not names or any(n is None for n in names):
+        return []
+    return list(dict.fromkeys(n for n in names if n))
+
+
+def _looks_like_name(text: str) -> bool:
+    if not text or len(text) > vocab.MAX_NAME_CHARS or _DIGIT.search(text):
+        return False
+    words = text.split()
+    if len(words) > vocab.MAX_NAME_WORDS or text.endswith(":"):
+        return False
+    if not text[0].isalpha():
+        return False
+    if not any(ch.isupper() for ch in text) and any(ch.islower() for ch in text):
+        return False  # a Latin-script name has capitals; scripts without case pass
+    for word in words:
+        first = word[0]
+        if first.islower() and word.lower() not in _PARTICLES:
+            return False
+        if _is_glued(word):
+            return False
+    return True
+
+
+def _strip_title(words: list[str]) -> list[str]:
+    """Cut a job title off a name: "Michael Hiltzik Business Columnist" -> "Michael Hiltzik"."""
+    lowered = [w.lower().strip(".,") for w in words]
+    for index, word in enumerate(lowered):
+        if any(t in vocab.TITLE_WORDS for t in word.split("-")):
+            start = index
+            while start > 0 and lowered[start - 1] in vocab.TITLE_MODIFIERS:
+                start -= 1
+            return words[:start]
+    return words
+
+
+def _is_outlet(text: str, outlets: Collection[str]) -> bool:
+    lowered = text.lower().strip(" .")
+    if lowered in outlets:
+        return True
+    if any(lowered == p or lowered.endswith(" " + p) for p in vocab.STAFF_PHRASES):
+        return True
+    if "." in lowered and " " not in lowered:  # "NJ.com", "Phys.org"
+        return True
+    words = lowered.split()
+    return bool(words) and words[-1] in vocab.OUTLET_WORDS
+
+
+_GLUED = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]")
+_SCOTTISH = re.compile(r"^(?:Mc|Mac|O'|D')")
+
+
+def _is_glued(word: str) -> bool:
+    """Return whether `word` is a glued brand ("FOXBusiness", "iPhone"), not a name part."""
+    return bool(_GLUED.search(word)) and not _SCOTTISH.match(word)
+
+
+def _title_words(word: str) -> list[str]:
+    return word.lower().strip(".,").split("-")
+
+
+def _classify(candidate: str, outlets: Collection[str]) -> tuple[str | None, list[str]]:
+    """Return (author or None, agencies) for one name-sized piece of a byline."""
+    candidate = candidate.strip(" .,;:-–—'\"")
+    if not candidate:
+        return None, []
+    agency = agency_name(candidate)
+    if agency:
+        return None, [agency]
+    if _is_outlet(candidate, outlets):
+        return None, []
+    words = candidate.split()
+    if any(t in vocab.TITLE_WORDS for w in words for t in _title_words(w)):
+        # "AP Auto Writer": a wire title names the agency (bench 05844573)
+        first = agency_name(words[0])
+        if first is not None:
+            return None, [first]
+        words = _strip_title(words)
+    while len(words) > 2 and _is_glued(words[-1]):  # "Jane Doe FOXBusiness"
+        words = words[:-1]
+    candidate = " ".join(words)
+    if not candidate or _is_outlet(candidate, outlets):
+        return None, []
+    return (candidate if _looks_like_name(candidate) else None), []
+
+
+def _cut(text: str) -> str:
+    """Cut what follows the names: contributor notes, dates and date labels."""
+    stop = _STOP.search(text)
+    if stop:
+        text = text[: stop.start()]
+    for cut in (dates.first_label_start(text), _date_start(text)):
+        if cut is not None and cut > 0:
+            text = text[:cut]
+    return text
+
+
+def _date_start(text: str) -> int | None:
+    found = dates.find_date(text)
+    return found.start if found is not None else None
+
+
+def parse_byline(raw: str, outlets: Iterable[str] = ()) -> Byline:
+    """Parse a printed byline; `outlets` are the site's own names (never authors)."""
+    text = normalize_space(raw)
+    if not text or len(text) > 300:
+        return Byline()
+    outlet_set = frozenset(o.lower().strip() for o in outlets if o)
+    text = _cut(text).strip(" ,;:|-–—")
+    agencies: list[str] = []
+    for inner in _PARENS.findall(text):
+        found = agencies_in(inner)
+        agencies += found
+    text = _PARENS.sub(" ", text).strip(" ,;:|-–—")
+    text = _PREFIX.sub("", text)
+    if _INITIALS.match(text):
+        initials = tuple(p.strip() for p in text.split("/"))
+        return Byline(initials, tuple(dict.fromkeys(agencies)), normalize_space(raw))
+    authors: list[str] = []
+    for number, part in enumerate(_PART_SEPARATORS.split(text)):
+        part = _PREFIX.sub("", part.strip())
+        for piece in _NAME_SEPARATORS.split(part):
+            author, found = _classify(piece, outlet_set)
+            agencies += found
+            if author and number == 0 and author not in authors:
+                authors.append(author)
+    return Byline(tuple(authors), tuple(dict.fromkeys(agencies)), normalize_space(raw))
+
+
+def looks_like_byline(text: str) -> bool:
+    """Return whether a short line reads as a byline: "By Jane Doe", "Von ...", "es/nm (AP)"."""
+    text = normalize_space(text)
+    if not text or len(text) > 200:
+        return False
+    if _INITIALS.match(_PARENS.sub("", text).strip()):
+        return True
+    if _PREFIX.match(text) is None:
+        return False
+    byline = parse_byline(text)
+    return bool(byline.authors or byline.agencies)

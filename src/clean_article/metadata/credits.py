@@ -1,0 +1,116 @@
+"""Split image captions from photo credits, and recognise a credit printed on its own."""
+
+from __future__ import annotations
+
+import re
+
+from clean_article.metadata import vocab
+from clean_article.normalize import normalize_space
+
+_LABEL_ALT = "|".join(
+    re.escape(label).replace(r"\ ", r"\s+")
+    for label in sorted(vocab.CREDIT_LABELS, key=len, reverse=True)
+)
+_FREE_LABELS = "|".join(
+    re.escape(label).replace(r"\ ", r"\s+")
+    for label in sorted(vocab.CREDIT_LABELS, key=len, reverse=True)
+    if label not in vocab.CREDIT_LABELS_NEED_COLON
+)
+# A label opening a credit: "Photo: X", "Image copyright X", "Photo by X", "© X", "(c) X".
+_LEADING_LABEL = re.compile(
+    rf"^(?:(?:{_LABEL_ALT})\s*:|(?:{_FREE_LABELS})\b|©|\(c\)|\bcopyright\b)\s*(?:©|\(c\))?\s*",
+    re.IGNORECASE,
+)
+# A labelled credit after a caption. Capitalised labels may be glued to the caption's last
+# word ("…monthsImage: Harry Nakos/AP", seed 000); lower-case ones need a word boundary.
+_TRAILING_LABEL = re.compile(
+    rf"(?:(?<=[^\W_])(?=[A-ZÀ-Ý])|(?<![^\W_]))(?i:(?:{_LABEL_ALT})\s*:|(?:{_FREE_LABELS})\b\s+)"
+    rf"|©|\(c\)(?=\s)"
+)
+_TRAILING_BRACKETS = re.compile(rf"\s*[(\[]([^()\[\]]{{2,{vocab.MAX_CREDIT_CHARS}}})[)\]]\s*$")
+_SOURCE = re.compile(
+    r"(?<![^\W_])(?:"
+    + "|".join(re.escape(s) for s in sorted(vocab.PHOTO_SOURCES, key=len, reverse=True))
+    + r"|ap|upi)(?![^\W_])",
+    re.IGNORECASE,
+)
+_SLASHED = re.compile(r"[^\W\d_][\w.'’-]*\s*[/|]\s*[^\W\d_]")
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
+_VIA = re.compile(r"\bvia\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]?\s+(?=[A-ZÀ-Ý\"“‘])")
+
+
+def strip_label(credit: str) -> str:
+    """Return a credit without its label and brackets: "(Photo: Jane Doe/AP)" -> "Jane Doe/AP"."""
+    text = normalize_space(credit)
+    previous = None
+    while text and text != previous:
+        previous = text
+        text = text.strip(" .,;:|-–—")
+        if len(text) > 1 and text[0] in "([" and text[-1] in ")]":
+            text = text[1:-1].strip()
+        text = _LEADING_LABEL.sub("", text, count=1)
+    return text
+
+
+def _word_count(text: str) -> int:
+    return len(text.split())
+
+
+def is_credit_text(text: str) -> bool:
+    """Return whether a short text is a photo credit without a label ("Jane Doe/Getty Images")."""
+    text = normalize_space(text)
+    if not text or len(text) > vocab.MAX_CREDIT_CHARS or _word_count(text) > 12:
+        return False
+    if _LEADING_LABEL.match(text) and strip_label(text):
+        return _credit_ok(text)
+    if text.endswith((".", "!", "?", ":")) and not re.search(r"\b[A-Z]\.$", text):
+        return bool(_DOMAIN.match(text.strip("()[] ")))
+    stripped = text.strip("()[] ")
+    if _DOMAIN.match(stripped):
+        return True
+    return bool(_SOURCE.search(stripped) or _SLASHED.search(stripped) or _VIA.search(stripped))
+
+
+def _credit_ok(credit: str) -> bool:
+    """Return whether a labelled tail is a credit, not a caption behind a hidden label."""
+    credit = strip_label(credit)
+    if not credit or len(credit) > vocab.MAX_CREDIT_CHARS or _word_count(credit) > 12:
+        return False
+    lower_words = [w for w in credit.split() if w[0].islower()]
+    return len(lower_words) <= vocab.MAX_CREDIT_LOWER_WORDS
+
+
+def split_credit(text: str) -> tuple[str, str | None]:
+    """Split "caption + credit" into (caption, credit or None); the credit keeps no label."""
+    text = normalize_space(text)
+    if not text:
+        return "", None
+    brackets = _TRAILING_BRACKETS.search(text)
+    if brackets is not None:
+        inner = brackets.group(1)
+        if is_credit_text(inner) or _LEADING_LABEL.match(inner):
+            caption = text[: brackets.start()].strip()
+            return caption, strip_label(inner) or None
+    for match in reversed(list(_TRAILING_LABEL.finditer(text))):
+        credit = text[match.start() :]
+        if _credit_ok(credit):
+            return text[: match.start()].strip(), strip_label(credit)
+        break
+    label = _LEADING_LABEL.match(text)
+    if label is not None:
+        if _credit_ok(text):
+            return "", strip_label(text)
+        return text[label.end() :].strip(), None  # a hidden "Image:" label before a caption
+    return _split_unlabelled(text)
+
+
+def _split_unlabelled(text: str) -> tuple[str, str | None]:
+    """Split a caption whose last "sentence" is a bare credit ("… Austria. Jane Doe / Reuters")."""
+    ends = list(_SENTENCE_END.finditer(text))
+    if not ends:
+        return text, None
+    tail = text[ends[-1].end() :]
+    if _word_count(tail) <= 8 and is_credit_text(tail) and ("/" in tail or "|" in tail):
+        return text[: ends[-1].end()].strip(), strip_label(tail)
+    return text, None

@@ -1,0 +1,248 @@
+"""Metadata of an HTML page as a cascade: JSON-LD -> meta tags -> markup -> visible text.
+
+Where sources disagree on what a reader sees (a byline, a printed date), the page wins.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import html as lxml_html
+
+from clean_article.metadata import dates, vocab
+from clean_article.metadata.bylines import dateline_agencies, parse_byline
+from clean_article.metadata.images import find_images
+from clean_article.metadata.page import (
+    Page,
+    has_hint,
+    has_token,
+    in_boilerplate,
+    iter_elements,
+    read_page,
+    text_of,
+)
+from clean_article.model import Byline, Dates, Metadata, Options
+from clean_article.normalize import normalize_space
+
+# Meta tags holding the publication / modification timestamp, most specific first.
+PUBLISHED_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "article.published",
+    "parsely-pub-date",
+    "sailthru.date",
+    "publish-date",
+    "publishdate",
+    "publish_date",
+    "pubdate",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dcterms.created",
+    "dc.date",
+    "date",
+)
+MODIFIED_META = (
+    "article:modified_time",
+    "og:article:modified_time",
+    "datemodified",
+    "og:updated_time",
+    "article.updated",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+    "lastmod",
+)
+AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
+# Class pieces of a standfirst/summary element shown above the body.
+LEDE_TOKENS = ("standfirst", "dek", "deck", "subtitle", "subheadline", "lede", "summary", "intro")
+# A lede is a sentence or a short paragraph, not a word and not the whole article.
+LEDE_MIN_CHARS, LEDE_MAX_CHARS = 40, 600
+# Longest text of an element we read as a byline or date line.
+MAX_META_LINE = 250
+# How many opening paragraphs may carry a wire dateline ("BERLIN (dpa) -").
+DATELINE_PARAGRAPHS = 6
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•]\s+")
+
+
+def _title(page: Page) -> str | None:
+    for h1 in page.tree.iterfind(".//h1"):
+        text = text_of(h1)
+        if text and not in_boilerplate(h1):
+            return text
+    for candidate in (page.meta.get("og:title"), page.jsonld.headline, _head_title(page)):
+        if candidate:
+            return _strip_site(candidate, page.site_names)
+    return None
+
+
+def _head_title(page: Page) -> str | None:
+    title = page.tree.find(".//title")
+    return normalize_space(title.text_content()) if title is not None else None
+
+
+def _strip_site(title: str, site_names: frozenset[str]) -> str:
+    """Drop a " | Site name" suffix or prefix when it names the site."""
+    parts = _TITLE_SEPARATORS.split(title)
+    kept = [p for p in parts if p.lower() not in site_names]
+    if len(parts) > 1 and len(kept) == len(parts):
+        kept = parts[:-1] if len(parts[-1]) < len(parts[0]) else parts
+    return " - ".join(kept) if kept else title
+
+
+def _sections(page: Page, title: str | None) -> tuple[str, ...]:
+    names = page.jsonld.sections or page.jsonld.breadcrumbs
+    if not names and page.meta.get("article:section"):
+        names = (page.meta["article:section"],)
+    skip = {"home", "start", "startseite", "accueil", "inicio", "início", "homepage"}
+    kept = (n for n in names if n.lower() not in skip and n != title and len(n) < 60)
+    return tuple(dict.fromkeys(kept))
+
+
+def _language(page: Page) -> str | None:
+    value = page.tree.get("lang") or page.meta.get("content-language") or page.jsonld.language
+    value = value or page.meta.get("og:locale")
+    if not value:
+        return None
+    primary = re.split(r"[-_]", value.strip())[0].lower()
+    return primary if 2 <= len(primary) <= 3 and primary.isalpha() else None
+
+
+def _lede(page: Page) -> str | None:
+    for element in iter_elements(page.tree):
+        if element.tag in ("meta", "a", "span") or not has_token(element, LEDE_TOKENS):
+            continue
+        if in_boilerplate(element):
+            continue
+        text = text_of(element)
+        if LEDE_MIN_CHARS <= len(text) <= LEDE_MAX_CHARS:
+            return text
+    return None
+
+
+def _byline_elements(page: Page) -> list[lxml_html.HtmlElement]:
+    """Return the outermost short elements that mark a byline, in document order."""
+    found: list[lxml_html.HtmlElement] = []
+    for element in iter_elements(page.tree):
+        marked = element.get("itemprop") == "author" or element.get("rel") == "author"
+        if not (marked or has_hint(element, vocab.BYLINE_CLASS_HINTS)):
+            continue
+        if any(element in set(f.iterdescendants()) for f in found[-3:]):
+            continue
+        text = text_of(element)
+        if text and len(text) <= MAX_META_LINE and not in_boilerplate(element):
+            found.append(element)
+    return found
+
+
+def _visible_byline(page: Page) -> Byline:
+    agencies: list[str] = []
+    for element in _byline_elements(page):
+        byline = parse_byline(text_of(element), page.site_names)
+        if byline.authors:
+            return Byline(
+                byline.authors, tuple(dict.fromkeys(agencies + list(byline.agencies))), byline.raw
+            )
+        agencies += byline.agencies
+    return Byline(agencies=tuple(dict.fromkeys(agencies)))
+
+
+def _machine_authors(page: Page) -> tuple[str, ...]:
+    """Return JSON-LD/meta person names, kept only when the page shows them."""
+    names = [a.name for a in page.jsonld.authors if a.is_person]
+    for key in AUTHOR_META:
+        value = page.meta.get(key)
+        if value and "/" not in value:
+            names.append(value)
+    shown: list[str] = []
+    for name in names:
+        for author in parse_byline(name, page.site_names).authors:
+            if author.lower() in page.visible_text.lower() and author not in shown:
+                shown.append(author)
+    return tuple(shown)
+
+
+def _byline(page: Page) -> Byline:
+    byline = _visible_byline(page)
+    authors = byline.authors or _machine_authors(page)
+    agencies = list(byline.agencies)
+    paragraphs = [p for p in page.tree.iterfind(".//p") if not in_boilerplate(p)]
+    for paragraph in paragraphs[:DATELINE_PARAGRAPHS]:
+        agencies += dateline_agencies(text_of(paragraph))
+    return Byline(authors, tuple(dict.fromkeys(agencies)), byline.raw)
+
+
+def _meta_date(page: Page, keys: tuple[str, ...]) -> str | None:
+    for key in keys:
+        value = dates.parse_iso(page.meta.get(key))
+        if value:
+            return value
+    return None
+
+
+def _time_dates(page: Page) -> tuple[str | None, str | None]:
+    """Return (published, modified) from <time datetime> and itemprop markup."""
+    published = modified = None
+    for element in page.tree.xpath("//*[@itemprop or @datetime]"):
+        prop = (element.get("itemprop") or "").lower()
+        value = dates.parse_iso(element.get("datetime") or element.get("content"))
+        if not value or in_boilerplate(element):
+            continue
+        if prop == "datemodified" or has_hint(element, ("update", "modif")):
+            modified = modified or value
+        elif prop == "datepublished" or element.tag == "time":
+            published = published or value
+    return published, modified
+
+
+def _visible_dates(page: Page, options: Options) -> dates.LabelledDates:
+    published = modified = unlabelled = None
+    hints = vocab.DATE_CLASS_HINTS + vocab.BYLINE_CLASS_HINTS
+    for element in iter_elements(page.tree):
+        if element.tag != "time" and not has_hint(element, hints):
+            continue
+        text = text_of(element)
+        if not text or len(text) > MAX_META_LINE or in_boilerplate(element):
+            continue
+        found = dates.find_labelled_dates(text, options.reference_date)
+        published = published or found.published
+        modified = modified or found.modified
+        unlabelled = unlabelled or found.unlabelled
+        if published and modified:
+            break
+    return dates.LabelledDates(published, modified, unlabelled)
+
+
+def _dates(page: Page, options: Options) -> Dates:
+    time_published, time_modified = _time_dates(page)
+    published = dates.parse_iso(page.jsonld.published) or _meta_date(page, PUBLISHED_META)
+    modified = dates.parse_iso(page.jsonld.modified) or _meta_date(page, MODIFIED_META)
+    published = published or time_published
+    modified = modified or time_modified
+    shown = _visible_dates(page, options)
+    # The printed date wins when it is labelled and names another day.
+    if shown.published and not dates.agree(published, shown.published):
+        published = shown.published
+    if shown.modified and not dates.agree(modified, shown.modified):
+        modified = shown.modified
+    if published is None and shown.unlabelled:
+        published = shown.unlabelled
+    return Dates(published, modified)
+
+
+def extract_html_metadata(tree: lxml_html.HtmlElement, options: Options) -> Metadata:
+    """Return the page's metadata; the tree is only read, never modified."""
+    try:
+        page = read_page(tree)
+        title = _title(page)
+        return Metadata(
+            title=title,
+            section=_sections(page, title),
+            lede=_lede(page),
+            language=_language(page),
+            byline=_byline(page),
+            dates=_dates(page, options),
+            images=find_images(page),
+        )
+    except (ValueError, TypeError, AttributeError, RecursionError):
+        return Metadata()

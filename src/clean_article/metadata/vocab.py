@@ -1,0 +1,623 @@
+"""Heuristics as data for the metadata extractors: names, labels, markers and thresholds.
+
+Every constant says why it exists. Vocabulary covers at least English, German, French,
+Spanish, Italian, Portuguese and Dutch; language-neutral signals are preferred elsewhere.
+"""
+
+from __future__ import annotations
+
+# News agencies credited for a story, canonical form -> lower-cased aliases as printed.
+# Bylines such as "(AP, dpa)" or "Associated Press" must map to one short name each.
+AGENCIES: dict[str, tuple[str, ...]] = {
+    "AP": ("ap", "associated press", "the associated press", "ap news"),
+    "Reuters": ("reuters", "thomson reuters", "reuters staff"),
+    "AFP": ("afp", "agence france-presse", "agence france presse"),
+    "dpa": ("dpa", "deutsche presse-agentur", "dpa-afx"),
+    "epd": ("epd", "evangelischer pressedienst"),
+    "KNA": ("kna", "katholische nachrichten-agentur"),
+    "APA": ("apa", "austria presse agentur"),
+    "SDA": ("sda", "keystone-sda", "ats"),
+    "EFE": ("efe", "agencia efe"),
+    "ANSA": ("ansa",),
+    "PA": ("pa", "pa media", "press association", "pa wire"),
+    "UPI": ("upi", "united press international"),
+    "Xinhua": ("xinhua",),
+    "Anadolu": ("anadolu", "anadolu agency", "aa"),
+    "Kyodo": ("kyodo", "kyodo news"),
+    "TASS": ("tass",),
+    "Bloomberg": ("bloomberg",),
+    "ddp": ("ddp",),
+    "Belga": ("belga",),
+    "ANP": ("anp",),
+    "Europa Press": ("europa press",),
+    "Lusa": ("lusa",),
+    "AAP": ("aap", "australian associated press"),
+    "PTI": ("pti", "press trust of india"),
+    "IANS": ("ians",),
+    "Yonhap": ("yonhap",),
+}
+AGENCY_BY_ALIAS: dict[str, str] = {
+    alias: name for name, aliases in AGENCIES.items() for alias in aliases
+}
+
+# Short agency codes that are also ordinary words or initials ("PA", "AA", "ATS"): accepted
+# only inside a byline or wire dateline, never from a sentence of body text.
+AMBIGUOUS_AGENCY_CODES = frozenset({"pa", "aa", "ats", "ap"})
+
+# Words that open a byline in several languages ("By Jane Doe", "Von ...", "Par ...").
+BYLINE_PREFIXES = (
+    "by",
+    "von",
+    "par",
+    "por",
+    "di",
+    "da",
+    "door",
+    "de",
+    "text",
+    "texto",
+    "texte",
+    "autor",
+    "autora",
+    "auteur",
+    "author",
+    "written by",
+    "reported by",
+    "analysis by",
+    "opinion by",
+    "commentary by",
+    "words by",
+    "story by",
+    "a cura di",
+    "redactie",
+    "reportage",
+)
+
+# A byline tail after these words names contributors, not authors ("with reporting by ...").
+BYLINE_STOP_PHRASES = (
+    "with reporting by",
+    "additional reporting by",
+    "reporting by",
+    "contributed to this report",
+    "contributed reporting",
+    "mit material von",
+    "avec",
+    "con información de",
+    "edited by",
+    "photos by",
+    "photographs by",
+    "illustrations by",
+    "video by",
+)
+
+# Job titles and staff words: a byline part containing one is a title, not a name
+# (bench 05844573: "AP Auto Writer"; 3c5bf8db: "Live Science Contributor").
+TITLE_WORDS = frozenset(
+    {
+        "writer",
+        "reporter",
+        "correspondent",
+        "editor",
+        "columnist",
+        "contributor",
+        "staff",
+        "producer",
+        "analyst",
+        "critic",
+        "journalist",
+        "chief",
+        "senior",
+        "special",
+        "intern",
+        "desk",
+        "bureau",
+        "team",
+        "newsroom",
+        "redaktion",
+        "redakteur",
+        "redakteurin",
+        "korrespondent",
+        "korrespondentin",
+        "journaliste",
+        "rédaction",
+        "redacción",
+        "redazione",
+        "redação",
+        "redactie",
+        "reports",
+        "report",
+        "services",
+        "service",
+        "wire",
+        "wires",
+        "editors",
+        "contributors",
+        "media",
+        "advance",
+        "news",
+        "press",
+        "magazine",
+    }
+)
+
+# Words that qualify a job title and go with it ("Business Columnist", "National Security
+# Writer"): cut from a byline together with the title word after them (bench 8634d121).
+TITLE_MODIFIERS = frozenset(
+    {
+        "business",
+        "sports",
+        "sport",
+        "political",
+        "politics",
+        "national",
+        "security",
+        "science",
+        "technology",
+        "tech",
+        "auto",
+        "health",
+        "medical",
+        "foreign",
+        "investigative",
+        "opinion",
+        "food",
+        "travel",
+        "music",
+        "film",
+        "culture",
+        "economics",
+        "economy",
+        "legal",
+        "courts",
+        "white",
+        "house",
+        "congressional",
+        "diplomatic",
+        "entertainment",
+        "environment",
+        "climate",
+        "energy",
+        "markets",
+        "finance",
+        "world",
+        "local",
+        "metro",
+        "education",
+        "contributing",
+        "associate",
+        "deputy",
+        "managing",
+        "executive",
+        "digital",
+        "data",
+        "staff",
+        "senior",
+        "chief",
+        "special",
+        "at-large",
+        "editor-at-large",
+    }
+)
+
+# Words that mark a byline part as an outlet or organisation rather than a person
+# (bench 65ce3a45 "Detroit News wire services"; c58aa507 "USA TODAY").
+OUTLET_WORDS = frozenset(
+    {
+        "news",
+        "times",
+        "post",
+        "today",
+        "daily",
+        "tribune",
+        "herald",
+        "journal",
+        "gazette",
+        "telegraph",
+        "magazine",
+        "media",
+        "press",
+        "online",
+        "tv",
+        "radio",
+        "network",
+        "zeitung",
+        "nachrichten",
+        "rundschau",
+        "diario",
+        "giornale",
+        "jornal",
+        "krant",
+        "courant",
+        "staff",
+        "wire",
+        "services",
+        "reports",
+    }
+)
+
+# Photo agencies and stock libraries: a short line naming one is a credit, not a caption
+# (bench 16c30add "…/Getty Images"; 3f65af7b "Alex Wong | Getty Images").
+PHOTO_SOURCES = (
+    "getty images",
+    "getty",
+    "associated press",
+    "ap photo",
+    "reuters",
+    "afp",
+    "epa",
+    "dpa",
+    "picture alliance",
+    "picture-alliance",
+    "imago",
+    "shutterstock",
+    "istock",
+    "istockphoto",
+    "alamy",
+    "keystone",
+    "ansa",
+    "efe",
+    "sipa",
+    "abaca",
+    "zuma",
+    "pa images",
+    "pa wire",
+    "anp",
+    "belga",
+    "nasa",
+    "eyevine",
+    "bloomberg",
+    "xinhua",
+    "science photo library",
+    "wikimedia",
+    "wikipedia",
+    "flickr",
+    "unsplash",
+    "pexels",
+    "pixabay",
+    "stock.adobe.com",
+    "adobe stock",
+    "courtesy",
+    "submitted photo",
+    "handout",
+    "file photo",
+)
+
+# Labels that introduce a photo credit, in several languages; matched case-insensitively at
+# the start of a credit or after a caption ("…monthsImage: Harry Nakos/AP/picture alliance").
+CREDIT_LABELS = (
+    "image copyright",
+    "image credit",
+    "image source",
+    "photo credit",
+    "photo credits",
+    "picture credit",
+    "photograph",
+    "photographs",
+    "photos by",
+    "photo by",
+    "photo",
+    "photos",
+    "image",
+    "images",
+    "picture",
+    "pictures",
+    "pic",
+    "credit",
+    "credits",
+    "source",
+    "copyright",
+    "bild",
+    "bilder",
+    "bildquelle",
+    "foto",
+    "fotos",
+    "fotograf",
+    "fotografie",
+    "quelle",
+    "titelbild",
+    "crédit",
+    "crédits",
+    "crédit photo",
+    "photographie",
+    "crédito",
+    "créditos",
+    "crédito foto",
+    "imagen",
+    "fuente",
+    "credito",
+    "crediti",
+    "fonte",
+    "beeld",
+    "file",
+)
+
+# Bare labels that must be followed by a colon to count ("Image: X", not "Image of a cat").
+# The multi-word labels and "©" are unambiguous with or without a colon.
+CREDIT_LABELS_NEED_COLON = frozenset(
+    {
+        "photo",
+        "photos",
+        "image",
+        "images",
+        "picture",
+        "pictures",
+        "pic",
+        "credit",
+        "credits",
+        "source",
+        "bild",
+        "bilder",
+        "foto",
+        "fotos",
+        "fotograf",
+        "fotografie",
+        "quelle",
+        "crédit",
+        "crédits",
+        "crédito",
+        "créditos",
+        "imagen",
+        "fuente",
+        "credito",
+        "crediti",
+        "fonte",
+        "beeld",
+        "file",
+        "photograph",
+        "photographs",
+        "copyright",
+        "titelbild",
+        "bildquelle",
+        "photographie",
+    }
+)
+
+# Class/id fragments of HTML elements that hold a photo credit (figcaption spans etc.).
+CREDIT_CLASS_HINTS = (
+    "credit",
+    "copyright",
+    "attribution",
+    "photographer",
+    "courtesy",
+    "image-source",
+    "img-source",
+    "imagesource",
+    "media__credit",
+    "rights",
+    "autor",
+    "quelle",
+)
+
+# Class/id fragments of caption holders outside <figcaption> (bench 3c5bf8db: div.caption-text).
+CAPTION_CLASS_HINTS = ("caption", "legend", "bildunterschrift", "media__title", "wp-caption-text")
+
+# Ancestors whose images are not article images: related-story thumbnails, promos, ads,
+# navigation, author boxes (bench 3c5bf8db: a magazine promo figure).
+NON_ARTICLE_HINTS = (
+    "related",
+    "recommend",
+    "promo",
+    "teaser",
+    "sidebar",
+    "newsletter",
+    "subscribe",
+    "advert",
+    "sponsor",
+    "outbrain",
+    "taboola",
+    "footer",
+    "nav",
+    "menu",
+    "author-bio",
+    "author-box",
+    "avatar",
+    "logo",
+    "social",
+    "share",
+    "comment",
+    "video",
+    "player",
+    "embed",
+    "twitter",
+    "instagram",
+    "tweet",
+    "more-stories",
+    "trending",
+    "popular",
+    "widget",
+)
+
+# Class/id/rel/itemprop fragments of elements holding the visible byline.
+BYLINE_CLASS_HINTS = ("byline", "author", "autor", "auteur", "writer", "contributor", "firma")
+
+# Class/id fragments of elements holding a visible date.
+DATE_CLASS_HINTS = ("date", "time", "publish", "updated", "modified", "posted", "datum", "fecha")
+
+# Labels before a publication date ("Published", "Veröffentlicht am", "Publié le" ...).
+PUBLISHED_LABELS = (
+    "first published on",
+    "first published",
+    "published on",
+    "published",
+    "posted on",
+    "posted",
+    "created",
+    "veröffentlicht am",
+    "veröffentlicht",
+    "publiziert am",
+    "erschienen am",
+    "erstellt am",
+    "publié le",
+    "publié",
+    "mis en ligne le",
+    "publicado el",
+    "publicado em",
+    "publicado",
+    "pubblicato il",
+    "pubblicato",
+    "gepubliceerd op",
+    "gepubliceerd",
+    "geplaatst op",
+)
+
+# Labels before a modification date (DW "last updated", tagesschau "Stand:" ...).
+MODIFIED_LABELS = (
+    "last updated on",
+    "last updated",
+    "last modified",
+    "updated on",
+    "updated at",
+    "updated",
+    "modified",
+    "stand:",  # German "Stand:"; the colon keeps the English verb out
+    "aktualisiert am",
+    "aktualisiert",
+    "zuletzt aktualisiert",
+    "geändert am",
+    "mis à jour le",
+    "mis à jour",
+    "dernière mise à jour",
+    "actualizado el",
+    "actualizado",
+    "última actualización",
+    "aggiornato il",
+    "aggiornato",
+    "ultimo aggiornamento",
+    "atualizado em",
+    "atualizado",
+    "bijgewerkt op",
+    "bijgewerkt",
+    "laatst bijgewerkt",
+)
+
+# Month names and abbreviations -> month number, several languages (lower case, no dot).
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    (
+        "january jan januar janv janvier enero ene gennaio genn gen janeiro januari jänner",
+        "february feb februar fév févr février febrero febbraio fevereiro fev februari feber",
+        "march mar märz maerz mars marzo março maart mrt",
+        "april apr avril abril aprile abr",
+        "may mai mayo maggio mag maio mei",
+        "june jun juni juin junio giugno giu junho",
+        "july jul juli juil juillet julio luglio lug julho",
+        "august aug août agosto ago augustus",
+        "september sep sept septembre septiembre set settembre setembro",
+        "october oct oktober okt octobre octubre ottobre ott outubro out",
+        "november nov novembre noviembre novembro",
+        "december dec dezember dez décembre déc diciembre dic dicembre dezembro",
+    ),
+    start=1,
+):
+    for _name in _names.split():
+        MONTHS.setdefault(_name, _number)
+
+# Time-zone abbreviations printed next to times -> UTC offset in minutes. Only unambiguous
+# ones; US zones are common on English news pages (bench 264dc3ae "… pm | UPDATED").
+TZ_OFFSETS: dict[str, int] = {
+    "utc": 0,
+    "gmt": 0,
+    "z": 0,
+    "est": -300,
+    "edt": -240,
+    "cst": -360,
+    "cdt": -300,
+    "mst": -420,
+    "mdt": -360,
+    "pst": -480,
+    "pdt": -420,
+    "cet": 60,
+    "cest": 120,
+    "mez": 60,
+    "mesz": 120,
+    "bst": 60,
+    "wet": 0,
+    "west": 60,
+    "eet": 120,
+    "eest": 180,
+}
+
+# Relative-date words: "3 hours ago", "vor 2 Tagen", "il y a 3 jours", "hace 2 días".
+RELATIVE_UNITS: dict[str, int] = {
+    "minute": 0,
+    "minutes": 0,
+    "min": 0,
+    "mins": 0,
+    "minuten": 0,
+    "minuto": 0,
+    "minutos": 0,
+    "minuti": 0,
+    "hour": 0,
+    "hours": 0,
+    "hr": 0,
+    "hrs": 0,
+    "stunde": 0,
+    "stunden": 0,
+    "heure": 0,
+    "heures": 0,
+    "hora": 0,
+    "horas": 0,
+    "ora": 0,
+    "ore": 0,
+    "uur": 0,
+    "day": 1,
+    "days": 1,
+    "tag": 1,
+    "tagen": 1,
+    "tage": 1,
+    "jour": 1,
+    "jours": 1,
+    "día": 1,
+    "días": 1,
+    "dia": 1,
+    "dias": 1,
+    "giorno": 1,
+    "giorni": 1,
+    "dag": 1,
+    "dagen": 1,
+    "week": 7,
+    "weeks": 7,
+    "woche": 7,
+    "wochen": 7,
+    "semaine": 7,
+    "semaines": 7,
+    "semana": 7,
+    "semanas": 7,
+    "settimana": 7,
+    "settimane": 7,
+    "weken": 7,
+}
+
+# Phrases that make a byline a generic staff credit naming no person (bench e372e42c, 961bd85c).
+STAFF_PHRASES = (
+    "staff",
+    "staff reports",
+    "wire services",
+    "news services",
+    "news desk",
+    "newsdesk",
+    "editorial team",
+    "editorial board",
+    "redaktion",
+    "la rédaction",
+    "redacción",
+    "redazione",
+    "redactie",
+    "agencies",
+    "news agencies",
+    "agenturen",
+)
+
+# Longest plausible author name in characters and words; longer "bylines" are sentences.
+MAX_NAME_CHARS = 60
+MAX_NAME_WORDS = 6
+
+# Longest caption line we accept as an image's alt text in a text dump (seed DW dump).
+MAX_ALT_CHARS = 120
+
+# Longest credit we accept after a label; longer tails are prose, not credits.
+MAX_CREDIT_CHARS = 120
+
+# Most lower-case words a credit may hold ("Getty Images for X", "NASA via AP, File"); more
+# means a sentence, e.g. a caption behind a visually hidden "Image:" label (bench 921019755).
+MAX_CREDIT_LOWER_WORDS = 3
