@@ -7,6 +7,7 @@ short segments by their neighbours.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -88,6 +89,8 @@ def _bad_reason(segment: Segment, f: Features) -> str | None:
         return f"link text {f.link_share:.2f}"
     if f.chars <= v.CONSENT_MAX_CHARS and v.CONSENT.search(text):
         return "cookie consent"
+    if v.CAPTION_TAIL.search(text[-v.CAPTION_TAIL_WINDOW :]):
+        return "caption with photo credit"
     if f.chars <= v.PHRASE_MAX_CHARS:
         if _PHRASE.fullmatch(text):
             return "boilerplate phrase"
@@ -142,24 +145,23 @@ def find_article(weights: Sequence[float]) -> tuple[int, int]:
     return best_span
 
 
-def cut_comments(segments: Sequence[Segment], span: tuple[int, int]) -> tuple[int, int]:
+def cut_comments(
+    segments: Sequence[Segment], kinds: Sequence[Kind], span: tuple[int, int]
+) -> tuple[int, int]:
     """End the article run where a comment thread starts inside it."""
     start, end = span
+    cut = next((i for i in range(start + 1, end + 1) if _is_comments_heading(segments[i])), end + 1)
     stamps = [
         i
         for i in range(start, end + 1)
         if len(segments[i].text) <= v.COMMENT_STAMP_MAX_CHARS
         and v.COMMENT_STAMP.search(segments[i].text)
     ]
-    heads = [i for i in range(start + 1, end + 1) if _is_comments_heading(segments[i])]
-    cut = end + 1
-    if heads:
-        cut = heads[0]
-    if len(stamps) >= v.COMMENT_STAMPS_MIN:
-        first = stamps[0]
-        if any(stamps[k + 1] - stamps[k] <= 6 for k in range(len(stamps) - 1)):
-            cut = min(cut, first)
-    if cut <= start:
+    for a, b in itertools.pairwise(stamps):
+        if b - a <= v.COMMENT_STAMPS_GAP and any(k is not Kind.SHORT for k in kinds[a + 1 : b]):
+            cut = min(cut, a)
+            break
+    if cut <= start or not any(k is Kind.GOOD for k in kinds[start:cut]):
         return span
     return start, cut - 1
 
@@ -215,7 +217,7 @@ def classify(segments: Sequence[Segment], claimed: Mapping[int, str]) -> list[De
     ]
     span = find_article(weights)
     if span[0] >= 0:
-        span = cut_comments(segments, span)
+        span = cut_comments(segments, kinds, span)
     decisions = []
     for i, s in enumerate(segments):
         if s.index in claimed:

@@ -149,7 +149,7 @@ def _strip_markup(text: str, style: DumpStyle) -> tuple[str, BlockType | None]:
         text = only_image.group(1) if only_image else v.MD_IMAGE.sub("", text)
         text = v.MD_LINK.sub(r"\1", text)
         text = v.MD_ESCAPE.sub(r"\1", v.MD_EMPHASIS.sub("", text))
-    text = v.PLACEHOLDER.sub(" ", v.LINK_MARKER.sub("", text))
+    text = v.PLACEHOLDER.sub(" ", v.LINK_MARKER.sub("", v.IMAGE_NAME.sub(" ", text)))
     return normalize_space(text), kind
 
 

@@ -59,6 +59,9 @@ RULE_LINE = re.compile(r"^[\s\-_=*~#|+.]{3,}$")
 
 # --------------------------------------------------------------------------- glued spans
 
+# Image file names lynx prints for images without alt text ("[photo.jpg?width=640]").
+IMAGE_NAME = re.compile(r"\[[^\]\s]*\.(?:jpe?g|png|gif|webp|svg)\b[^\]]*\]", re.IGNORECASE)
+
 # Two blocks glued with no space: sentence end directly followed by a capital or a quote
 # ("outcome.“Governor"), as BeautifulSoup get_text() and browser copies produce.
 GLUE_SENTENCE = re.compile(r"(?<=[a-z0-9\u00df-\u00ff)%][.!?])(?=[\"“‘«]?[A-Z\u00c0-\u00de][a-z])")
@@ -183,12 +186,12 @@ COMMENTS_HEADING = re.compile(
 # "on 12 March 2019 at 4:47 pm" or "2 days ago at 07:52"; many of them mean a thread.
 COMMENT_STAMP = re.compile(
     r"(\b(said|says|wrote|schreibt|schrieb|a écrit|escribió|dice|disse|zegt)\s*:?$)"
-    r"|(\b\d{1,2}[:.]\d{2}\s*(am|pm|uhr|h)?\b)",
+    r"|(\b\d{1,2}:\d{2}\b)|(\b\d{1,2}\.\d{2}\s*(am|pm|uhr|h)\b)",
     re.IGNORECASE,
 )
 COMMENT_STAMP_MAX_CHARS = 80
-# This many comment headers inside the article run mean the run has reached the thread.
-COMMENT_STAMPS_MIN = 2
+# Two comment headers this close, with prose between them, mean the thread has started.
+COMMENT_STAMPS_GAP = 8
 # A lone date or time is a dateline or a comment stamp, never a subheading.
 DATE_LIKE = re.compile(
     r"\b(1[6-9]|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b|\b(ago|vor|il y a|hace|fa|atrás|geleden)\b",
@@ -197,3 +200,13 @@ DATE_LIKE = re.compile(
 # Scripts written without spaces: count characters, not \w+ runs, as words.
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 CJK_CHARS_PER_WORD = 2
+
+# The end of a photo caption: a credit after the description, however long the caption.
+CAPTION_TAIL = re.compile(
+    r"(\((AP|AFP|Reuters|Getty|EPA|dpa|Xinhua|Bloomberg|Photo|Foto)\b[^()]{0,80}\)"
+    r"|\b(photo|image|credit|foto|bild|crédit|picture)s?\s*(:|by|\.\.\.)\s*[^.!?]{0,80}"
+    r"|[/|]\s*(Getty Images|AFP|Reuters|AP|Shutterstock|EPA|dpa|picture alliance|iStock)[^.!?]{0,30}"
+    r"|\bvia Getty Images|\bGetty Images)\W*$",
+    re.IGNORECASE,
+)
+CAPTION_TAIL_WINDOW = 120
