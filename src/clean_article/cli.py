@@ -128,7 +128,7 @@ def main(
         if explain:
             _explain(result)
         if result.error is not None:
-            report.fail(f"{result.task.path}: error: {result.error}")
+            report.fail(f"{_label(result.task)}: error: {result.error}")
         elif outdir is None:
             # Markdown documents one after another: a blank line keeps each "---" a fence.
             sys.stdout.write(
@@ -138,7 +138,7 @@ def main(
             report.cleaned += 1
         elif result.task.relative_output in produced:
             report.fail(
-                f"{result.task.path}: error: another input also writes "
+                f"{_label(result.task)}: error: another input also writes "
                 f"{result.task.relative_output}: rename one of them"
             )
         else:
@@ -154,6 +154,10 @@ def main(
         for rel in orphans(outdir, produced, fmt):
             report.compare(outdir / rel, None, rel)
     sys.exit(report.finish(len(tasks)))
+
+
+def _label(task: Task) -> str:
+    return "stdin" if task.path == "-" else task.path
 
 
 def _with_stdin(task: Task) -> Task:
@@ -201,7 +205,7 @@ def _with_progress(results: Iterator[Result], total: int) -> Iterator[Result]:
 
 
 def _explain(result: Result) -> None:
-    click.echo(f"== {result.task.path}", err=True)
+    click.echo(f"== {_label(result.task)}", err=True)
     for d in result.decisions:
         mark = {Verdict.BODY: "KEEP", Verdict.BOILERPLATE: "DROP", Verdict.METADATA: "META"}[
             d.verdict

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from clean_article.decode import decode
 from clean_article.model import (
     Article,
@@ -51,39 +49,9 @@ def _clean_text(source: Source, options: Options) -> tuple[Metadata, list[Decisi
 
 def _clean_html(source: Source, options: Options) -> tuple[Metadata, list[Decision]]:
     from clean_article.html import extract_body, parse_html
+    from clean_article.html_revise import revise
     from clean_article.metadata import extract_html_metadata
 
     tree = parse_html(source.text)
     metadata = extract_html_metadata(tree, options)
-    decisions = [_html_verdict(block, metadata) for block in extract_body(tree)]
-    return metadata, decisions
-
-
-_WORDS = re.compile(r"\w+")
-# A credit behind a caption is a few names and an agency, never a sentence.
-MAX_CREDIT_WORDS = 12
-
-
-def _words(text: str | None) -> tuple[str, ...]:
-    return tuple(_WORDS.findall(text.casefold())) if text else ()
-
-
-def _html_verdict(block: Block, metadata: Metadata) -> Decision:
-    """Keep what trafilatura kept, less what the metadata stage owns (title, lede, byline, captions)."""
-    words = _words(block.text)
-    owned = [("title", metadata.title), ("lede", metadata.lede), ("byline", metadata.byline.raw)]
-    for image in metadata.images:
-        owned += [("caption", image.caption), ("credit", image.credit)]
-    for role, text in owned:
-        other = _words(text)
-        if not words or not other:
-            continue
-        if words == other:
-            return Decision(block.text, block.type, Verdict.METADATA, f"metadata: {role}")
-        # A caption printed with its credit behind it ("... Photo: Jane Doe/AP").
-        extra = len(words) - len(other)
-        if role == "caption" and 0 < extra <= MAX_CREDIT_WORDS and words[: len(other)] == other:
-            return Decision(
-                block.text, block.type, Verdict.METADATA, "metadata: caption and credit"
-            )
-    return Decision(block.text, block.type, Verdict.BODY, "body: in trafilatura's main content")
+    return metadata, revise(extract_body(tree), metadata)

@@ -57,22 +57,24 @@ def main(argv: list[str]) -> int:
     rows: list[list[object]] = []
     f1s: list[float] = []
     for name, extract in peers().items():
-        scores, started = [], time.perf_counter()
+        scores, failures, started = [], 0, time.perf_counter()
         for page_id in ids:
             try:
                 predicted = extract(pages[page_id])
-            except Exception:  # a peer that crashes on a page scores an empty prediction there
-                predicted = ""
+            except Exception:  # a system that crashes on a page scores an empty prediction there
+                predicted, failures = "", failures + 1
             scores.append(page_score(gold[page_id], predicted))
         seconds = time.perf_counter() - started
         summary = summarize(scores)
-        rows.append([name, summary.f1, summary.precision, summary.recall, len(ids) / seconds])
+        rows.append(
+            [name, summary.f1, summary.precision, summary.recall, len(ids) / seconds, failures]
+        )
         f1s.append(summary.f1)
     base = f1s[1] if len(f1s) > 1 else 0.0
     print(f"HTML body, {len(ids)} pages of {args.bench_dir} (in-process, one core)")
     print(
         table(
-            ["system", "F1", "precision", "recall", "pages/s", "F1 vs trafilatura"],
+            ["system", "F1", "precision", "recall", "pages/s", "crashes", "F1 vs trafilatura"],
             [
                 [*row, f"{f1 / base:.3f}x" if base else "-"]
                 for row, f1 in zip(rows, f1s, strict=True)
