@@ -31,7 +31,9 @@ _INITIALS = re.compile(r"^[a-z]{1,4}(?:\s*/\s*[a-z]{1,4})+$")
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _DIGIT = re.compile(r"\d")
 # "CITY, State (AP) —" or "(Reuters) -": the agency of a wire story, from its dateline.
-_DATELINE = re.compile(r"^[^()\n.!?]{0,60}?\(([^()]{1,40})\)\s*[—–-]")
+_DATELINE = re.compile(r"^[A-ZÀ-Ý][^()\n!?]{0,60}?\(([^()]{1,40})\)\s*[—–-]")
+# Handles, e-mail addresses and phone numbers printed beside a name (bench 08f79376).
+_CONTACT = re.compile(r"\S+@\S+|@\w+|\(?\+?\d[\d ()./-]{6,}\d")
 # Name particles written in lower case ("Ursula von der Leyen", "Luiz Inácio da Silva").
 _PARTICLES = frozenset(
     {"van", "von", "der", "den", "de", "da", "das", "do", "dos", "di", "del", "della"}
@@ -111,12 +113,14 @@ def _is_outlet(text: str, outlets: Collection[str]) -> bool:
 
 
 _GLUED = re.compile(r"[a-z][A-Z]|[A-Z]{2,}[a-z]")
-_SCOTTISH = re.compile(r"^(?:Mc|Mac|O'|D')")
+# One inner capital after a short prefix is a name: McDonald, DeArdo, MacKenzie, LeBron.
+_PREFIXED_NAME = re.compile(r"^(?:[A-Z][a-z]{1,3}|O'|D')[A-Z][a-z]+$")
 
 
 def _is_glued(word: str) -> bool:
     """Return whether `word` is a glued brand ("FOXBusiness", "iPhone"), not a name part."""
-    return bool(_GLUED.search(word)) and not _SCOTTISH.match(word)
+    word = word.strip(".,")
+    return bool(_GLUED.search(word)) and not _PREFIXED_NAME.match(word)
 
 
 def _title_words(word: str) -> list[str]:
@@ -131,9 +135,16 @@ def _classify(candidate: str, outlets: Collection[str]) -> tuple[str | None, lis
     agency = agency_name(candidate)
     if agency:
         return None, [agency]
+    candidate, agencies = _strip_tail(candidate, outlets)
     if _is_outlet(candidate, outlets):
-        return None, []
+        return None, agencies
     words = candidate.split()
+    if (
+        len(words) >= 4
+        and len(words) % 2 == 0
+        and words[: len(words) // 2] == words[len(words) // 2 :]
+    ):
+        words = words[: len(words) // 2]  # "Jane Doe Jane Doe": a name printed twice
     if any(t in vocab.TITLE_WORDS for w in words for t in _title_words(w)):
         # "AP Auto Writer": a wire title names the agency (bench 05844573)
         first = agency_name(words[0])
@@ -144,12 +155,29 @@ def _classify(candidate: str, outlets: Collection[str]) -> tuple[str | None, lis
         words = words[:-1]
     candidate = " ".join(words)
     if not candidate or _is_outlet(candidate, outlets):
-        return None, []
-    return (candidate if _looks_like_name(candidate) else None), []
+        return None, agencies
+    return (candidate if _looks_like_name(candidate) else None), agencies
+
+
+def _strip_tail(candidate: str, outlets: Collection[str]) -> tuple[str, list[str]]:
+    """Cut a site or agency name glued behind a name: "Jane Doe USA TODAY", "JOE ROE Reuters"."""
+    lowered = candidate.lower()
+    for outlet in outlets:
+        if lowered.endswith(" " + outlet):
+            return candidate[: -len(outlet)].strip(), []
+    words = candidate.split()
+    for size in (3, 2, 1):
+        if len(words) <= size + 1:
+            continue
+        tail = " ".join(words[-size:]).lower().strip(".,")
+        if tail in vocab.AGENCY_BY_ALIAS and tail not in vocab.AMBIGUOUS_AGENCY_CODES:
+            return " ".join(words[:-size]), [vocab.AGENCY_BY_ALIAS[tail]]
+    return candidate, []
 
 
 def _cut(text: str) -> str:
-    """Cut what follows the names: contributor notes, dates and date labels."""
+    """Cut what follows the names: contact details, contributor notes, dates and labels."""
+    text = _CONTACT.sub(" ", text)
     stop = _STOP.search(text)
     if stop:
         text = text[: stop.start()]

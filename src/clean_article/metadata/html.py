@@ -10,13 +10,12 @@ import re
 from lxml import html as lxml_html
 
 from clean_article.metadata import dates, vocab
-from clean_article.metadata.bylines import dateline_agencies, parse_byline
+from clean_article.metadata.bylines import agency_name, dateline_agencies, parse_byline
 from clean_article.metadata.images import find_images
 from clean_article.metadata.page import (
     Page,
     has_hint,
     has_token,
-    in_boilerplate,
     iter_elements,
     read_page,
     text_of,
@@ -62,13 +61,19 @@ LEDE_MIN_CHARS, LEDE_MAX_CHARS = 40, 600
 MAX_META_LINE = 250
 # How many opening paragraphs may carry a wire dateline ("BERLIN (dpa) -").
 DATELINE_PARAGRAPHS = 6
+# Paragraphs shorter than this are captions, labels or teasers, not a story's opening.
+DATELINE_MIN_CHARS = 60
+# An element whose own text opens with a byline word ("by ライトハウス…", bench 85439e26).
+_BY_PREFIX = re.compile(r"^\s*(?:by|von|par|por|door|di)\s+\S", re.IGNORECASE)
+_BY_WORD = re.compile(r"^\s*(?:by|von|par|por|door|di)\s*:?\s*$", re.IGNORECASE)
+_ISO_START = re.compile(r"^\s*\d{4}-")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•]\s+")
 
 
 def _title(page: Page) -> str | None:
     for h1 in page.tree.iterfind(".//h1"):
         text = text_of(h1)
-        if text and not in_boilerplate(h1):
+        if text and not page.in_boilerplate(h1):
             return text
     for candidate in (page.meta.get("og:title"), page.jsonld.headline, _head_title(page)):
         if candidate:
@@ -112,7 +117,7 @@ def _lede(page: Page) -> str | None:
     for element in iter_elements(page.tree):
         if element.tag in ("meta", "a", "span") or not has_token(element, LEDE_TOKENS):
             continue
-        if in_boilerplate(element):
+        if page.in_boilerplate(element):
             continue
         text = text_of(element)
         if LEDE_MIN_CHARS <= len(text) <= LEDE_MAX_CHARS:
@@ -121,54 +126,67 @@ def _lede(page: Page) -> str | None:
 
 
 def _byline_elements(page: Page) -> list[lxml_html.HtmlElement]:
-    """Return the outermost short elements that mark a byline, in document order."""
-    found: list[lxml_html.HtmlElement] = []
+    """Return short elements marked as a byline, then those opening with "By"."""
+    marked: list[lxml_html.HtmlElement] = []
+    prefixed: list[lxml_html.HtmlElement] = []
     for element in iter_elements(page.tree):
-        marked = element.get("itemprop") == "author" or element.get("rel") == "author"
-        if not (marked or has_hint(element, vocab.BYLINE_CLASS_HINTS)):
-            continue
-        if any(element in set(f.iterdescendants()) for f in found[-3:]):
-            continue
-        text = text_of(element)
-        if text and len(text) <= MAX_META_LINE and not in_boilerplate(element):
-            found.append(element)
-    return found
+        if element.get("itemprop") == "author" or element.get("rel") == "author":
+            marked.append(element)
+        elif has_hint(element, vocab.BYLINE_CLASS_HINTS):
+            marked.append(element)
+        elif _BY_PREFIX.match(element.text or ""):
+            prefixed.append(element)
+        elif _BY_WORD.match(element.text or "") and element.getparent() is not None:
+            prefixed.append(element.getparent())  # <span>Von</span> <a>Name</a> (bench 57b4dafd)
+    return [e for e in marked + prefixed if _short_visible(page, e)]
+
+
+def _short_visible(page: Page, element: lxml_html.HtmlElement) -> bool:
+    text = text_of(element)
+    return bool(text) and len(text) <= MAX_META_LINE and not page.in_boilerplate(element)
 
 
 def _visible_byline(page: Page) -> Byline:
     agencies: list[str] = []
     for element in _byline_elements(page):
         byline = parse_byline(text_of(element), page.site_names)
-        if byline.authors:
-            return Byline(
-                byline.authors, tuple(dict.fromkeys(agencies + list(byline.agencies))), byline.raw
-            )
         agencies += byline.agencies
+        if byline.authors:
+            return Byline(byline.authors, tuple(dict.fromkeys(agencies)), byline.raw)
     return Byline(agencies=tuple(dict.fromkeys(agencies)))
 
 
-def _machine_authors(page: Page) -> tuple[str, ...]:
-    """Return JSON-LD/meta person names, kept only when the page shows them."""
-    names = [a.name for a in page.jsonld.authors if a.is_person]
-    for key in AUTHOR_META:
-        value = page.meta.get(key)
-        if value and "/" not in value:
-            names.append(value)
+def _shown(names: list[str], page: Page) -> tuple[str, ...]:
+    visible = page.visible_text.lower()
     shown: list[str] = []
     for name in names:
         for author in parse_byline(name, page.site_names).authors:
-            if author.lower() in page.visible_text.lower() and author not in shown:
+            if author.lower() in visible and author not in shown:
                 shown.append(author)
     return tuple(shown)
+
+
+def _machine_authors(page: Page) -> tuple[str, ...]:
+    """Return JSON-LD, else meta, person names, kept only when the page shows them."""
+    shown = _shown([a.name for a in page.jsonld.authors if a.is_person], page)
+    if shown:
+        return shown
+    metas = [page.meta.get(key) for key in AUTHOR_META]
+    return _shown([m for m in metas if m and "/" not in m], page)
 
 
 def _byline(page: Page) -> Byline:
     byline = _visible_byline(page)
     authors = byline.authors or _machine_authors(page)
     agencies = list(byline.agencies)
-    paragraphs = [p for p in page.tree.iterfind(".//p") if not in_boilerplate(p)]
-    for paragraph in paragraphs[:DATELINE_PARAGRAPHS]:
-        agencies += dateline_agencies(text_of(paragraph))
+    if not byline.authors:  # "The Associated Press" as the JSON-LD author (bench b37be353)
+        names = (a.name for a in page.jsonld.authors)
+        agencies += [n for n in (agency_name(name) for name in names) if n]
+    texts = [page.meta.get("og:description") or "", page.meta.get("description") or ""]
+    paragraphs = (text_of(p) for p in page.tree.iterfind(".//p") if not page.in_boilerplate(p))
+    texts += [t for t in paragraphs if len(t) >= DATELINE_MIN_CHARS][:DATELINE_PARAGRAPHS]
+    for text in texts:
+        agencies += dateline_agencies(text)
     return Byline(authors, tuple(dict.fromkeys(agencies)), byline.raw)
 
 
@@ -186,11 +204,11 @@ def _time_dates(page: Page) -> tuple[str | None, str | None]:
     for element in page.tree.xpath("//*[@itemprop or @datetime]"):
         prop = (element.get("itemprop") or "").lower()
         value = dates.parse_iso(element.get("datetime") or element.get("content"))
-        if not value or in_boilerplate(element):
+        if not value or page.in_boilerplate(element):
             continue
-        if prop == "datemodified" or has_hint(element, ("update", "modif")):
+        if prop == "datemodified" or (not prop and has_hint(element, ("update", "modif"))):
             modified = modified or value
-        elif prop == "datepublished" or element.tag == "time":
+        elif prop in ("datepublished", "datecreated") or element.tag == "time":
             published = published or value
     return published, modified
 
@@ -202,7 +220,7 @@ def _visible_dates(page: Page, options: Options) -> dates.LabelledDates:
         if element.tag != "time" and not has_hint(element, hints):
             continue
         text = text_of(element)
-        if not text or len(text) > MAX_META_LINE or in_boilerplate(element):
+        if not text or len(text) > MAX_META_LINE or page.in_boilerplate(element):
             continue
         found = dates.find_labelled_dates(text, options.reference_date)
         published = published or found.published
@@ -213,13 +231,28 @@ def _visible_dates(page: Page, options: Options) -> dates.LabelledDates:
     return dates.LabelledDates(published, modified, unlabelled)
 
 
+def _machine(value: str | None) -> str | None:
+    """Parse a JSON-LD/meta date, also when printed ("20 Nov 2019 08:02 GMT", bench 7916ecca)."""
+    if not value:
+        return None
+    if _ISO_START.match(value):  # ISO-shaped: valid, or a placeholder such as 0001-01-01
+        return dates.parse_iso(value)
+    found = dates.find_date(value)
+    return found.value if found else None
+
+
 def _dates(page: Page, options: Options) -> Dates:
     time_published, time_modified = _time_dates(page)
-    published = dates.parse_iso(page.jsonld.published) or _meta_date(page, PUBLISHED_META)
-    modified = dates.parse_iso(page.jsonld.modified) or _meta_date(page, MODIFIED_META)
+    published = _machine(page.jsonld.published) or _meta_date(page, PUBLISHED_META)
+    modified = _machine(page.jsonld.modified) or _meta_date(page, MODIFIED_META)
     published = published or time_published
     modified = modified or time_modified
     shown = _visible_dates(page, options)
+    if not (shown.published or shown.unlabelled):  # "Von X publiziert am …" in the byline
+        for element in _byline_elements(page):
+            shown = dates.find_labelled_dates(text_of(element), options.reference_date)
+            if shown.published or shown.unlabelled:
+                break
     # The printed date wins when it is labelled and names another day.
     if shown.published and not dates.agree(published, shown.published):
         published = shown.published
@@ -235,12 +268,13 @@ def extract_html_metadata(tree: lxml_html.HtmlElement, options: Options) -> Meta
     try:
         page = read_page(tree)
         title = _title(page)
+        byline = _byline(page)
         return Metadata(
             title=title,
             section=_sections(page, title),
             lede=_lede(page),
             language=_language(page),
-            byline=_byline(page),
+            byline=byline,
             dates=_dates(page, options),
             images=find_images(page),
         )

@@ -8,7 +8,7 @@ from lxml import html as lxml_html
 
 from clean_article.metadata import vocab
 from clean_article.metadata.credits import split_credit, strip_label
-from clean_article.metadata.page import Page, attrs, has_hint, in_boilerplate, text_of
+from clean_article.metadata.page import Page, attrs, has_hint, text_of
 from clean_article.model import Image
 
 # Labels a site prints (often visually hidden) before a caption: dropped, never a credit.
@@ -117,7 +117,7 @@ def find_images(page: Page) -> tuple[Image, ...]:
     """Return the article's captioned or credited images in document order."""
     images: list[Image] = []
     for container in _containers(page.tree):
-        if in_boilerplate(container):
+        if page.in_boilerplate(container):
             continue
         image = _image(container)
         if image is not None:

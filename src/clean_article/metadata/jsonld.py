@@ -32,7 +32,10 @@ ARTICLE_TYPES = frozenset(
         "creativework",
     }
 )
-PERSON_TYPES = frozenset({"person"})
+# Author types that are not people: their names are outlets, never bylines (bench 4a44ab3e).
+ORGANIZATION_TYPES = frozenset(
+    {"organization", "newsmediaorganization", "corporation", "brand", "website", "webpage"}
+)
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _CONTROL = re.compile(r"[\x00-\x1f]")
 
@@ -116,7 +119,7 @@ def _authors(value: Any) -> tuple[JsonLdAuthor, ...]:
         elif isinstance(item, dict):
             name = _text(item.get("name"))
             if name:
-                authors.append(JsonLdAuthor(name, bool(_types(item) & PERSON_TYPES)))
+                authors.append(JsonLdAuthor(name, not _types(item) & ORGANIZATION_TYPES))
     return tuple(authors)
 
 

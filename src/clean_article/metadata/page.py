@@ -33,11 +33,24 @@ def has_token(element: lxml_html.HtmlElement, tokens: Iterable[str]) -> bool:
     return any(token in pieces for token in tokens)
 
 
-def in_boilerplate(element: lxml_html.HtmlElement) -> bool:
-    """Return whether the element sits in navigation, promos, related stories and the like."""
+def _pieces(element: lxml_html.HtmlElement) -> list[str]:
+    """Return the words of the element's class and id, BEM modifiers ("--no-promo") cut."""
+    tokens = f"{element.get('class') or ''} {element.get('id') or ''}".lower().split()
+    return [p for t in tokens for p in _TOKEN_SPLIT.split(t.split("--")[0]) if p]
+
+
+def in_boilerplate(element: lxml_html.HtmlElement, keep: frozenset[object] = frozenset()) -> bool:
+    """Return whether the element sits in navigation, promos, related stories and the like.
+
+    Ancestors in `keep` (those holding the headline) never count, whatever their class
+    says: "content-and-menu" or "w-sidebar" wrappers hold whole articles (bench c467d507).
+    """
     node: lxml_html.HtmlElement | None = element
     while node is not None and isinstance(node.tag, str) and node.tag != "body":
-        if node.tag in ("nav", "aside", "footer") or has_hint(node, vocab.NON_ARTICLE_HINTS):
+        if node not in keep and (
+            node.tag in ("nav", "aside", "footer")
+            or any(p.startswith(vocab.NON_ARTICLE_HINTS) for p in _pieces(node))
+        ):
             return True
         node = node.getparent()
     return False
@@ -85,6 +98,11 @@ class Page:
     jsonld: JsonLdArticle
     visible_text: str
     site_names: frozenset[str]
+    headline_ancestors: frozenset[object]
+
+    def in_boilerplate(self, element: lxml_html.HtmlElement) -> bool:
+        """Return whether the element sits in page furniture rather than the article."""
+        return in_boilerplate(element, self.headline_ancestors)
 
 
 def _meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:
@@ -111,4 +129,5 @@ def read_page(tree: lxml_html.HtmlElement) -> Page:
     names = {meta.get("og:site_name"), meta.get("application-name"), jsonld.publisher}
     names |= {meta.get("twitter:site", "").lstrip("@") or None}
     site_names = frozenset(n.lower() for n in names if n)
-    return Page(tree, meta, jsonld, _visible_text(tree), site_names)
+    holders = {a for h1 in tree.iter("h1") for a in h1.iterancestors()}
+    return Page(tree, meta, jsonld, _visible_text(tree), site_names, frozenset(holders))
