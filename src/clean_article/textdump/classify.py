@@ -45,6 +45,7 @@ class Features:
     link_share: float  # share of the text inside Markdown links
     repeated: bool  # the same short text appears elsewhere in the dump
     heading: bool
+    dated: bool  # holds a date or a clock time
 
 
 def _link_share(segment: Segment) -> float:
@@ -73,6 +74,7 @@ def measure(segments: Sequence[Segment]) -> list[Features]:
                 repeated=counts.get(s.text.casefold(), 0) > 1,
                 heading=(s.type is BlockType.HEADING or looks_like_heading(s.text))
                 and not v.DATE_LIKE.search(s.text),
+                dated=bool(v.DATE_LIKE.search(s.text)),
             )
         )
     return feats
@@ -132,17 +134,33 @@ def _weight(kind: Kind, f: Features) -> float:
     return -float(v.REGION_BAD_COST)
 
 
-def find_article(weights: Sequence[float]) -> tuple[int, int]:
-    """Return the inclusive bounds of the maximum-sum run of `weights` (-1, -1 if none)."""
+def _best_run(weights: Sequence[float], lo: int, hi: int) -> tuple[int, int, float]:
+    """Return the maximum-sum run of `weights[lo:hi + 1]` as (start, end, sum)."""
     best, best_span = 0.0, (-1, -1)
-    total, start = 0.0, 0
-    for i, w in enumerate(weights):
+    total, start = 0.0, lo
+    for i in range(lo, hi + 1):
         if total <= 0:
             total, start = 0.0, i
-        total += w
+        total += weights[i]
         if total > best:
             best, best_span = total, (start, i)
-    return best_span
+    return best_span[0], best_span[1], best
+
+
+def find_article(weights: Sequence[float]) -> list[tuple[int, int]]:
+    """Return the article's runs: the densest run of prose plus runs nearly as dense."""
+    start, end, best = _best_run(weights, 0, len(weights) - 1)
+    if start < 0:
+        return []
+    runs = [(start, end)]
+    todo = [(0, start - 1), (end + 1, len(weights) - 1)]
+    while todo:
+        lo, hi = todo.pop()
+        a, b, total = _best_run(weights, lo, hi)
+        if a >= 0 and total >= v.REGION_SECOND_RATIO * best:
+            runs.append((a, b))
+            todo += [(lo, a - 1), (b + 1, hi)]
+    return sorted(runs)
 
 
 def cut_comments(
@@ -193,7 +211,8 @@ def _revise(
     before = next(
         (kinds[j] for j in range(i - 1, span[0] - 1, -1) if kinds[j] is not Kind.SHORT), None
     )
-    if before in (Kind.GOOD, Kind.NEAR) and after in (Kind.GOOD, Kind.NEAR) and f.words >= 3:
+    prose = (Kind.GOOD, Kind.NEAR)
+    if before in prose and after in prose and f.words >= 3 and not f.dated:
         return True, "short block between article text"
     return False, "short block in the article without prose around"
 
@@ -215,15 +234,20 @@ def classify(segments: Sequence[Segment], claimed: Mapping[int, str]) -> list[De
         0.0 if s.index in claimed else _weight(k, f)
         for s, k, f in zip(segments, kinds, feats, strict=True)
     ]
-    span = find_article(weights)
-    if span[0] >= 0:
-        span = cut_comments(segments, kinds, span)
+    spans = find_article(weights)
+    if spans:
+        main = max(spans, key=lambda r: sum(weights[r[0] : r[1] + 1]))
+        cut = cut_comments(segments, kinds, main)
+        spans = [r if r != main else cut for r in spans if r[0] <= cut[1] or r == main]
+    span_of = [(-1, -1)] * len(segments)
+    for a, b in spans:
+        span_of[a : b + 1] = [(a, b)] * (b - a + 1)
     decisions = []
     for i, s in enumerate(segments):
         if s.index in claimed:
             verdict, reason = Verdict.METADATA, f"metadata: {claimed[s.index]}"
         else:
-            keep, how = _revise(i, kinds, feats, span)
+            keep, how = _revise(i, kinds, feats, span_of[i])
             verdict = Verdict.BODY if keep else Verdict.BOILERPLATE
             detail = why[i] if kinds[i] is Kind.BAD else how
             reason = f"{verdict.value}: {detail} ({_describe(feats[i])})"

@@ -135,6 +135,9 @@ REGION_GOOD_CAP = 800
 REGION_NEAR_FACTOR = 0.5
 REGION_SHORT_COST = 35
 REGION_BAD_COST = 60
+# Other runs at least this dense (share of the best run's sum) are article too: pages that
+# break the text with a gallery, a video or a box of links.
+REGION_SECOND_RATIO = 0.3
 
 # Short blocks that are site furniture in any position. Each entry is a regex fragment,
 # matched case-insensitively against the whole short block.
