@@ -17,6 +17,8 @@ from clean_article.batch import Result, Task, diff_golden, discover, orphans, ru
 from clean_article.model import Options, SourceFormat, Verdict
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+# Inputs with these extensions are text dumps by name; a batch of only these skips HTML imports.
+TEXT_EXTENSIONS = (".txt", ".text", ".wet")
 # Below this many inputs, starting worker processes costs more than it saves.
 MIN_PARALLEL_INPUTS = 4
 
@@ -172,6 +174,7 @@ def _results(
     """Yield results in input order, from worker processes when there are enough inputs."""
     jobs = jobs or os.cpu_count() or 1
     if jobs > 1 and len(tasks) >= MIN_PARALLEL_INPUTS:
+        _preload(tasks)
         pool = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)))
         chunk = max(1, min(16, len(tasks) // (jobs * 8)))
         results: Iterator[Result] = pool.map(worker, tasks, chunksize=chunk)
@@ -186,6 +189,15 @@ def _results(
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+
+
+def _preload(tasks: list[Task]) -> None:
+    """Import the HTML stage once in the parent, so forked workers share it instead of each paying."""
+    if any(not task.path.lower().endswith(TEXT_EXTENSIONS) for task in tasks):
+        import clean_article.html
+        import clean_article.metadata
+
+        clean_article.html.preload()
 
 
 def _with_progress(results: Iterator[Result], total: int) -> Iterator[Result]:

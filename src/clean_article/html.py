@@ -36,6 +36,11 @@ def _parser() -> Any:
     return lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, huge_tree=False)
 
 
+def preload() -> None:
+    """Import trafilatura now (a batch does it before forking its workers)."""
+    import trafilatura  # noqa: F401
+
+
 def extract_body(tree: Any) -> list[Block]:
     """Return the article body of `tree` as blocks (trafilatura's balanced, then recall mode)."""
     import trafilatura  # a heavy import, needed by HTML inputs only
