@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import statistics
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -93,6 +94,12 @@ def _bad_reason(segment: Segment, f: Features) -> str | None:
         return "cookie consent"
     if v.CAPTION_TAIL.search(text[-v.CAPTION_TAIL_WINDOW :]):
         return "caption with photo credit"
+    if f.chars <= v.SENTENCE_MAX_CHARS and (
+        v.BOILER_SENTENCES.search(text) or v.AUTHOR_BIO.match(text)
+    ):
+        return "boilerplate sentence"
+    if f.chars <= v.CAPTION_MAX_CHARS and v.CAPTION_CUE.search(text):
+        return "caption cue"
     if f.chars <= v.PHRASE_MAX_CHARS:
         if _PHRASE.fullmatch(text):
             return "boilerplate phrase"
@@ -221,7 +228,7 @@ def classify(segments: Sequence[Segment], claimed: Mapping[int, str]) -> list[De
     """Return one Decision per segment, in order: body, boilerplate or claimed metadata."""
     feats = measure(segments)
     long_stop = [f.stop for f in feats if f.words >= v.GOOD_MIN_WORDS]
-    use_stop = bool(long_stop) and max(long_stop) >= v.STOPWORD_LANGUAGE_MIN
+    use_stop = bool(long_stop) and statistics.median(long_stop) >= v.STOPWORD_LANGUAGE_MIN
     kinds: list[Kind] = []
     why: list[str] = []
     for s, f in zip(segments, feats, strict=True):

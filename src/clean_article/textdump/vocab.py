@@ -213,3 +213,31 @@ CAPTION_TAIL = re.compile(
     re.IGNORECASE,
 )
 CAPTION_TAIL_WINDOW = 120
+
+# Sentences that are site furniture however long: affiliate disclosures, sign-up pitches,
+# follow-us lines, legal notes, author bios. Searched inside blocks up to SENTENCE_MAX_CHARS.
+BOILER_SENTENCES = re.compile(
+    r"\b(may|might|could) (earn|get|receive) (a |an )?(small )?(share|commission|affiliate)"
+    r"|\baffiliate (link|commission)s?\b|\bprovision erhalten|\bcommission d'affiliation"
+    r"|\b(sign up|signup|subscribe) (for|to|now)\b|\b(delivered|straight) to your inbox"
+    r"|\bget (breaking|the latest)\b.{0,60}\b(news|updates|alerts)\b"
+    r"|\bfollow (us|\w[\w ]{0,50}) on (facebook|twitter|instagram|linkedin)"
+    r"|\bfolgen sie uns\b|\bsuivez-nous\b|\bsíguenos\b|\bseguici\b|\bsiga-nos\b|\bvolg ons\b"
+    r"|\bconstitutes acceptance\b|\bregistered trademarks?\b|\ball rights reserved\b"
+    r"|\bis part of [A-Z][\w ]{0,40}(Inc|Ltd|GmbH|plc|LLC|Group)\b",
+    re.IGNORECASE,
+)
+# An author bio: a capitalised name, then "is a ... writer" (several languages).
+AUTHOR_BIO = re.compile(
+    r"^[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3} (?i:(is|was|ist|est|es|è|é) (an?|eine?|une?|una?) "
+    r"([\w-]+ ){0,3}(writer|journalist|reporter|editor|contributor|correspondent|columnist"
+    r"|author|autor|autorin|journalistin|journaliste|periodista|giornalista|jornalista))\b"
+)
+SENTENCE_MAX_CHARS = 400
+# A caption's "X, left, and Y" or "(L-R)" cue; only trusted in blocks this short.
+CAPTION_CUE = re.compile(
+    r"\b(left|right|center|centre|second from (left|right)), (and|speaks|looks|walks|pose)\b"
+    r"|\((l|r|l-r|from left|v\.l\.n\.r\.|de g\. à d\.)\)",
+    re.IGNORECASE,
+)
+CAPTION_MAX_CHARS = 400
