@@ -107,10 +107,8 @@ def split_credit(text: str) -> tuple[str, str | None]:
 
 def _split_unlabelled(text: str) -> tuple[str, str | None]:
     """Split a caption whose last "sentence" is a bare credit ("… Austria. Jane Doe / Reuters")."""
-    ends = list(_SENTENCE_END.finditer(text))
-    if not ends:
-        return text, None
-    tail = text[ends[-1].end() :]
-    if _word_count(tail) <= 8 and is_credit_text(tail) and ("/" in tail or "|" in tail):
-        return text[: ends[-1].end()].strip(), strip_label(tail)
+    for end in _SENTENCE_END.finditer(text):
+        tail = text[end.end() :]
+        if _word_count(tail) <= 8 and is_credit_text(tail) and ("/" in tail or "|" in tail):
+            return text[: end.end()].strip(), strip_label(tail)
     return text, None

@@ -183,11 +183,22 @@ def _byline(page: Page) -> Byline:
         names = (a.name for a in page.jsonld.authors)
         agencies += [n for n in (agency_name(name) for name in names) if n]
     texts = [page.meta.get("og:description") or "", page.meta.get("description") or ""]
-    paragraphs = (text_of(p) for p in page.tree.iterfind(".//p") if not page.in_boilerplate(p))
-    texts += [t for t in paragraphs if len(t) >= DATELINE_MIN_CHARS][:DATELINE_PARAGRAPHS]
+    texts += _opening_paragraphs(page)
     for text in texts:
         agencies += dateline_agencies(text)
     return Byline(authors, tuple(dict.fromkeys(agencies)), byline.raw)
+
+
+def _opening_paragraphs(page: Page) -> list[str]:
+    """Return the first few prose paragraphs of the page (where a wire dateline sits)."""
+    found: list[str] = []
+    for paragraph in page.tree.iter("p"):
+        text = text_of(paragraph)
+        if len(text) >= DATELINE_MIN_CHARS and not page.in_boilerplate(paragraph):
+            found.append(text)
+            if len(found) >= DATELINE_PARAGRAPHS:
+                break
+    return found
 
 
 def _meta_date(page: Page, keys: tuple[str, ...]) -> str | None:

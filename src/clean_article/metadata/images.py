@@ -7,7 +7,7 @@ import re
 from lxml import html as lxml_html
 
 from clean_article.metadata import vocab
-from clean_article.metadata.credits import split_credit, strip_label
+from clean_article.metadata.credits import is_credit_text, split_credit, strip_label
 from clean_article.metadata.page import Page, attrs, has_hint, text_of
 from clean_article.model import Image
 
@@ -18,12 +18,26 @@ _CAPTION_LABEL = re.compile(
     re.IGNORECASE,
 )
 # Captions of video players ("Media caption ...", bench c7e39ac4) belong to no image.
-_MEDIA_CAPTION = re.compile(r"^media caption\b", re.IGNORECASE)
+_MEDIA_CAPTION = re.compile(r"^(?:media caption|video)\b", re.IGNORECASE)
 _MEDIA_TAGS = ("video", "iframe", "audio", "object", "embed")
+# Class words of players and embeds inside a figure: a video, not a photo (bench bdb56ac8).
+_MEDIA_HINTS = ("video", "player", "youtube", "vimeo", "jwplayer", "brightcove")
+# Class words of toggles inside captions ("… more", "Close" buttons; bench 05844573).
+_TOGGLE_HINTS = ("more-caption", "toggle", "expand", "collapse", "read-more", "button", "btn")
+# Class words of caption controls: "captionlink" opens a caption, it is none itself.
+_CONTROL_HINTS = ("captionlink", "caption-link", "caption-toggle", "caption-button", "control")
+# A truncated copy of a caption printed beside the full one (bench 05844573).
+_TRUNCATED_HINTS = ("truncated", "caption-short", "teaser")
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#].*)?$", re.IGNORECASE)
+_HEADINGS = ("h1", "h2", "h3", "h4")
 # Most ancestors to climb from a caption element to the element holding its picture.
 MAX_CAPTION_CLIMB = 3
 # Most images one page may report; beyond that the "figures" are a listing, not an article.
 MAX_IMAGES = 40
+# A figure whose text is mostly link text is a teaser for another story (bench 4a44ab3e).
+MAX_LINK_SHARE = 0.5
+# A "figure" with more text than this is a layout block, not a picture with a caption.
+MAX_FIGURE_TEXT = 1200
 
 
 def _is_credit_element(element: lxml_html.HtmlElement) -> bool:
@@ -33,6 +47,8 @@ def _is_credit_element(element: lxml_html.HtmlElement) -> bool:
 
 
 def _is_caption_element(element: lxml_html.HtmlElement) -> bool:
+    if has_hint(element, _CONTROL_HINTS):
+        return False
     return element.tag == "figcaption" or has_hint(element, vocab.CAPTION_CLASS_HINTS)
 
 
@@ -45,8 +61,31 @@ def _has_picture(element: lxml_html.HtmlElement) -> bool:
     return element.tag in ("img", "picture") or element.find(".//img") is not None
 
 
-def _containers(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
-    """Return figure-like elements: <figure>, WordPress captions, and picture+caption boxes."""
+def _credit_elements(container: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    """Return credit holders in the container; one wrapping a caption is a layout box."""
+    found = [
+        e
+        for e in container.iterdescendants()
+        if _is_credit_element(e) and not any(_is_caption_element(d) for d in e.iter())
+    ]
+    return _outermost(found)
+
+
+def _holder(caption: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    """Climb from a caption outside <figure> to the element holding its picture or credit."""
+    node = caption
+    for _ in range(MAX_CAPTION_CLIMB):
+        if _has_picture(node) or _credit_elements(node):
+            return node
+        parent = node.getparent()
+        if parent is None or parent.tag == "body":
+            return None
+        node = parent
+    return node if _has_picture(node) or _credit_elements(node) else None
+
+
+def _candidates(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    """Return figure-like elements: <figure>, WordPress captions, picture+caption boxes."""
     found: list[lxml_html.HtmlElement] = []
     for element in tree.iter("figure", "div", "p", "span", "section", "figcaption"):
         if element.tag == "figure" or "wp-caption" in attrs(element):
@@ -54,41 +93,70 @@ def _containers(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
         elif _is_caption_element(element) and not any(
             a.tag == "figure" for a in element.iterancestors()
         ):
-            holder = element
-            for _ in range(MAX_CAPTION_CLIMB):
-                parent = holder.getparent()
-                if parent is None or parent.tag == "body":
-                    break
-                holder = parent
-                if _has_picture(holder):
-                    break
-            found.append(holder if _has_picture(holder) else element)
-    unique = list(dict.fromkeys(found))
-    inner = set(unique)
-    # Keep the innermost: a gallery holding several figures is not itself an image.
-    return [c for c in unique if not any(d in inner for d in c.iterdescendants())]
+            holder = _holder(element)
+            if holder is not None:
+                found.append(holder)
+    return list(dict.fromkeys(found))
+
+
+def _split_last_child(caption: lxml_html.HtmlElement) -> tuple[str, str] | None:
+    """Return (caption, credit) when the caption's last child element is a bare credit."""
+    children = [c for c in caption if isinstance(c.tag, str)]
+    if len(children) < 2:
+        return None
+    credit = text_of(children[-1])
+    if not is_credit_text(credit):
+        return None
+    return text_of(caption, children[-1:]), credit
 
 
 def _parts(container: lxml_html.HtmlElement) -> tuple[str, str]:
     """Return (caption text, credit text) printed in the container."""
-    credits = _outermost([e for e in container.iterdescendants() if _is_credit_element(e)])
-    credits = [e for e in credits if e is not container]
+    credits = [e for e in _credit_elements(container) if e is not container]
+    skip = credits + [e for e in container.iterdescendants() if has_hint(e, _TOGGLE_HINTS)]
     captions = [e for e in container.iterdescendants() if _is_caption_element(e)]
-    captions = _outermost([e for e in captions if not any(e is c for c in credits)])
+    full = [e for e in captions if not has_hint(e, _TRUNCATED_HINTS)]
+    if full and len(full) < len(captions):
+        skip += [e for e in captions if e not in full]
+    captions = _outermost([e for e in captions if e not in skip])
     if _is_caption_element(container) and not captions:
         captions = [container]
+    if not credits and len(captions) == 1:
+        split = _split_last_child(captions[0])
+        if split is not None:
+            return split
     if captions:
-        caption = " ".join(text_of(c, credits) for c in captions)
+        caption = " ".join(text_of(c, skip) for c in captions)
     elif container.tag == "figure" or "wp-caption" in attrs(container):
-        caption = text_of(container, credits)
+        caption = text_of(container, skip)
     else:
         caption = ""
     credit = " ".join(dict.fromkeys(t for t in (text_of(c) for c in credits) if t))
     return caption, credit
 
 
+def _is_teaser(container: lxml_html.HtmlElement) -> bool:
+    """Return whether the container is a video, a story teaser or a layout block."""
+    if any(container.find(f".//{tag}") is not None for tag in _MEDIA_TAGS + _HEADINGS):
+        return True
+    if any(has_hint(e, _MEDIA_HINTS) for e in container.iter()):
+        return True
+    text = text_of(container)
+    if len(text) > MAX_FIGURE_TEXT:
+        return True
+    linked = sum(len(text_of(a)) for a in container.iter("a"))
+    if text and linked / len(text) > MAX_LINK_SHARE:
+        return True
+    # A picture linking to another page, with linked caption text: a promo (bench 686bb170).
+    for link in container.iter("a"):
+        href = link.get("href") or ""
+        if link.find(".//img") is not None and href.startswith("http") and linked:
+            return not _IMAGE_FILE.search(href)
+    return False
+
+
 def _image(container: lxml_html.HtmlElement) -> Image | None:
-    if any(container.find(f".//{tag}") is not None for tag in _MEDIA_TAGS):
+    if _is_teaser(container):
         return None
     caption, credit = _parts(container)
     if _MEDIA_CAPTION.match(caption):
@@ -115,11 +183,16 @@ def _image(container: lxml_html.HtmlElement) -> Image | None:
 
 def find_images(page: Page) -> tuple[Image, ...]:
     """Return the article's captioned or credited images in document order."""
-    images: list[Image] = []
-    for container in _containers(page.tree):
-        if page.in_boilerplate(container):
-            continue
-        image = _image(container)
-        if image is not None:
-            images.append(image)
-    return tuple(images[:MAX_IMAGES])
+    results: dict[lxml_html.HtmlElement, Image] = {}
+    for container in _candidates(page.tree):
+        if not page.in_boilerplate(container):
+            image = _image(container)
+            if image is not None:
+                results[container] = image
+    # Keep the innermost: a gallery holding several figures is not itself an image.
+    kept = [
+        image
+        for container, image in results.items()
+        if not any(d in results for d in container.iterdescendants())
+    ]
+    return tuple(kept[:MAX_IMAGES])

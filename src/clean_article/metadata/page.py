@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
 
@@ -39,19 +39,41 @@ def _pieces(element: lxml_html.HtmlElement) -> list[str]:
     return [p for t in tokens for p in _TOKEN_SPLIT.split(t.split("--")[0]) if p]
 
 
-def in_boilerplate(element: lxml_html.HtmlElement, keep: frozenset[object] = frozenset()) -> bool:
+def _holds_prose(element: lxml_html.HtmlElement) -> bool:
+    """Return whether the element holds several prose paragraphs: a content wrapper."""
+    count = 0
+    for paragraph in element.iter("p"):
+        if len(paragraph.text_content()) >= vocab.PROSE_PARAGRAPH_CHARS:
+            count += 1
+            if count >= vocab.PROSE_PARAGRAPHS:
+                return True
+    return False
+
+
+def in_boilerplate(
+    element: lxml_html.HtmlElement,
+    keep: frozenset[object] = frozenset(),
+    prose: dict[object, bool] | None = None,
+) -> bool:
     """Return whether the element sits in navigation, promos, related stories and the like.
 
-    Ancestors in `keep` (those holding the headline) never count, whatever their class
-    says: "content-and-menu" or "w-sidebar" wrappers hold whole articles (bench c467d507).
+    Ancestors in `keep` (those holding the headline) and ancestors holding prose never
+    count, whatever their class says: "content-and-menu" or "l-sidebar-fixed" wrappers
+    hold whole articles (bench c467d507, 16c30add).
     """
     node: lxml_html.HtmlElement | None = element
     while node is not None and isinstance(node.tag, str) and node.tag != "body":
-        if node not in keep and (
-            node.tag in ("nav", "aside", "footer")
-            or any(p.startswith(vocab.NON_ARTICLE_HINTS) for p in _pieces(node))
-        ):
-            return True
+        if node not in keep:
+            if node.tag in ("nav", "aside", "footer"):
+                return True
+            hinted = any(p.startswith(vocab.NON_ARTICLE_HINTS) for p in _pieces(node))
+            if hinted:
+                if prose is None:
+                    return not _holds_prose(node)
+                if node not in prose:
+                    prose[node] = _holds_prose(node)
+                if not prose[node]:
+                    return True
         node = node.getparent()
     return False
 
@@ -99,10 +121,11 @@ class Page:
     visible_text: str
     site_names: frozenset[str]
     headline_ancestors: frozenset[object]
+    prose_cache: dict[object, bool] = field(default_factory=dict)  # per page, per call
 
     def in_boilerplate(self, element: lxml_html.HtmlElement) -> bool:
         """Return whether the element sits in page furniture rather than the article."""
-        return in_boilerplate(element, self.headline_ancestors)
+        return in_boilerplate(element, self.headline_ancestors, self.prose_cache)
 
 
 def _meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:

@@ -424,7 +424,12 @@ NON_ARTICLE_HINTS = (
     "more-stories",
     "trending",
     "popular",
-    "widget",
+    "googledfp",
+    "adcaption",
+    "adslot",
+    "adunit",
+    "recirc",
+    "breaking",
 )
 
 # Class/id/rel/itemprop fragments of elements holding the visible byline.
@@ -621,3 +626,8 @@ MAX_CREDIT_CHARS = 120
 # Most lower-case words a credit may hold ("Getty Images for X", "NASA via AP, File"); more
 # means a sentence, e.g. a caption behind a visually hidden "Image:" label (bench 921019755).
 MAX_CREDIT_LOWER_WORDS = 3
+
+# A wrapper holding this many paragraphs of at least this length is article content,
+# even when its class says "sidebar" or "menu" (bench 16c30add "l-sidebar-fixed").
+PROSE_PARAGRAPHS = 3
+PROSE_PARAGRAPH_CHARS = 150
