@@ -55,9 +55,9 @@ def detect_style(lines: list[str]) -> DumpStyle:
     if width and width <= v.WRAPPED_MAX_WIDTH:
         long_lines = continued = 0
         for a, b in zip(lines, lines[1:], strict=False):
-            if len(a.rstrip()) >= v.WRAPPED_LONG_LINE * width and " " in a.strip():
+            if columns(a) >= v.WRAPPED_LONG_LINE * width and " " in a.strip():
                 long_lines += 1
-                continued += b.strip()[:1].islower()
+                continued += _starts_lower(b) and not _is_marker_line(b, DumpStyle.WRAPPED)
         if long_lines and continued / long_lines >= v.WRAPPED_MIN_CONTINUATIONS:
             return DumpStyle.WRAPPED
     return DumpStyle.LINES
@@ -74,9 +74,21 @@ def _inline_pair(a: str, b: str) -> bool:
     return bool(v.NODE_AFTER_WORD.search(a) and v.NODE_SPACE_LOWER.match(b))
 
 
+def columns(line: str) -> int:
+    """Return the display width of `line`: wide East Asian characters take two columns."""
+    line = line.rstrip()
+    return len(line) + (len(v.WIDE_CHAR.findall(line)) if not line.isascii() else 0)
+
+
+def _starts_lower(line: str) -> bool:
+    """Return True when `line` starts with a letter that is not a capital (or has no case)."""
+    first = line.strip()[:1]
+    return first.isalpha() and not first.isupper()
+
+
 def wrap_width(lines: list[str]) -> int:
     """Return the width the dump seems wrapped at: the 99th percentile of prose lines."""
-    lengths = sorted(len(line.rstrip()) for line in lines if " " in line.strip())
+    lengths = sorted(columns(line) for line in lines if " " in line.strip())
     if not lengths:
         return 0
     return lengths[max(0, int(len(lengths) * 0.99) - 1)]
@@ -101,7 +113,7 @@ def _joins(prev: str, cur: str, style: DumpStyle, width: int) -> bool:
         return not prev.endswith("  ")  # html2text writes <br> as two trailing spaces
     if style is DumpStyle.WRAPPED:
         words = cur.split(maxsplit=1)
-        return bool(words) and len(prev.rstrip()) + 1 + len(words[0]) > width
+        return bool(words) and columns(prev) + 1 + columns(words[0]) > width
     body = cur.lstrip()
     if style is DumpStyle.NODES:
         if body.startswith(_CLOSING):

@@ -10,6 +10,9 @@ import re
 
 # --------------------------------------------------------------------------- dump styles
 
+# East Asian wide characters take two columns in a text browser's wrapped output.
+WIDE_CHAR = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+
 # Markdown links `[text](url)` per dump: html2text writes every link this way.
 MARKDOWN_MIN_LINKS = 3
 # Share of non-blank line pairs that look like a hard wrap (long line, next starts in lower
@@ -189,7 +192,8 @@ COMMENTS_HEADING = re.compile(
 # "on 12 March 2019 at 4:47 pm" or "2 days ago at 07:52"; many of them mean a thread.
 COMMENT_STAMP = re.compile(
     r"(\b(said|says|wrote|schreibt|schrieb|a écrit|escribió|dice|disse|zegt)\s*:?$)"
-    r"|(\b\d{1,2}:\d{2}\b)|(\b\d{1,2}\.\d{2}\s*(am|pm|uhr|h)\b)",
+    r"|((\b(19|20)\d{2}\b|\b\d{1,2}[./-]\d{1,2}[./-]\d{2,4}\b"
+    r"|\b(ago|vor|il y a|hace|fa|atrás|geleden)\b).{0,40}\b\d{1,2}[:.]\d{2}\b)",
     re.IGNORECASE,
 )
 COMMENT_STAMP_MAX_CHARS = 80
