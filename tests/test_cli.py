@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -185,3 +186,31 @@ def test_readme_documents_every_option() -> None:
     for param in main.params:
         if isinstance(param, click.Option):
             assert f"`{param.opts[0]}" in readme or f"`{param.opts[-1]}" in readme, param.opts
+
+
+def test_unwritable_output_is_a_failed_input_not_a_traceback(pages: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "sub").write_text("a file where an output folder should be")
+    code, _, err = run(str(pages), "-o", str(out))
+    assert code == 1
+    assert "error: cannot write" in err and "-o names a writable directory" in err
+    assert "Traceback" not in err
+    assert (out / "seed.json").is_file()
+
+
+def test_output_that_is_a_file_is_a_usage_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "out"
+    blocker.write_text("x")
+    code, _, err = run(str(SEED), "-o", str(blocker))
+    assert code == 2
+    assert "is a file" in err
+
+
+def test_special_file_is_refused_with_a_remedy(tmp_path: Path) -> None:
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    code, _, err = run(str(fifo), str(SEED), "-o", str(tmp_path / "out"))
+    assert code == 1
+    assert f"{fifo}: error: not a regular file or directory" in err
+    assert (tmp_path / "out" / "000_b7d73b270facf521.json").is_file()

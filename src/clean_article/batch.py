@@ -65,6 +65,10 @@ def discover(inputs: Iterable[str], fmt: str) -> tuple[list[Task], list[str]]:
                 tasks.append(Task(str(path), str(rel.with_name(output_name(rel.name, fmt)))))
         elif os.path.isfile(item):
             tasks.append(Task(item, output_name(os.path.basename(item), fmt)))
+        elif os.path.exists(item):
+            errors.append(
+                f"{item}: error: not a regular file or directory: pass a file, a directory or -"
+            )
         else:
             errors.append(f"{item}: error: no such file or directory: check the path")
     return tasks, errors

@@ -151,11 +151,22 @@ def main(
                     outdir / result.task.relative_output, result.output, result.task.relative_output
                 )
             else:
-                write_atomic(outdir / result.task.relative_output, result.output or "")
+                _write(outdir / result.task.relative_output, result, report)
     if check and outdir is not None:
         for rel in orphans(outdir, produced, fmt):
             report.compare(outdir / rel, None, rel)
     sys.exit(report.finish(len(tasks)))
+
+
+def _write(target: Path, result: Result, report: Report) -> None:
+    try:
+        write_atomic(target, result.output or "")
+    except OSError as exc:
+        report.cleaned -= 1
+        report.fail(
+            f"{_label(result.task)}: error: cannot write {target} ({exc.strerror or exc}): "
+            "check that -o names a writable directory"
+        )
 
 
 def _label(task: Task) -> str:
