@@ -190,9 +190,15 @@ def find_images(page: Page) -> tuple[Image, ...]:
             if image is not None:
                 results[container] = image
     # Keep the innermost: a gallery holding several figures is not itself an image.
-    kept = [
-        image
-        for container, image in results.items()
-        if not any(d in results for d in container.iterdescendants())
-    ]
+    kept: list[Image] = []
+    seen: set[tuple[str | None, str | None]] = set()
+    for container, image in results.items():
+        if any(d in results for d in container.iterdescendants()):
+            continue
+        key = (image.caption, image.credit)
+        # A picture-less mirror of a gallery caption repeats the slide (bench 9ebb3af6).
+        if key in seen and not _has_picture(container):
+            continue
+        seen.add(key)
+        kept.append(image)
     return tuple(kept[:MAX_IMAGES])
