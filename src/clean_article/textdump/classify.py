@@ -92,6 +92,8 @@ def _bad_reason(segment: Segment, f: Features) -> str | None:
         return f"link text {f.link_share:.2f}"
     if f.chars <= v.CONSENT_MAX_CHARS and v.CONSENT.search(text):
         return "cookie consent"
+    if f.chars <= v.PHRASE_MAX_CHARS and (v.AGENCY_CODE.match(text) or v.BYLINE.match(text)):
+        return "byline"
     if v.CAPTION_TAIL.search(text[-v.CAPTION_TAIL_WINDOW :]):
         return "caption with photo credit"
     if f.chars <= v.SENTENCE_MAX_CHARS and (
@@ -105,8 +107,6 @@ def _bad_reason(segment: Segment, f: Features) -> str | None:
             return "boilerplate phrase"
         if v.CREDIT.search(text):
             return "photo credit"
-        if v.AGENCY_CODE.match(text) or v.BYLINE.match(text):
-            return "byline"
         if f.repeated:
             return "repeated short text"
     return None
@@ -128,6 +128,18 @@ def initial_kind(segment: Segment, f: Features, use_stop: bool) -> tuple[Kind, s
     if f.words >= v.NEAR_MIN_WORDS and near_prose and not f.heading:
         return Kind.NEAR, "sentence-like"
     return Kind.SHORT, "short"
+
+
+def _mark_captions(segments: Sequence[Segment], kinds: list[Kind], why: list[str]) -> None:
+    """Mark the caption and alt text that stand just before a credit line."""
+    for j, s in enumerate(segments):
+        if kinds[j] is not Kind.BAD or not v.CREDIT_LINE.match(s.text):
+            continue
+        if j >= 1 and len(segments[j - 1].text) <= v.CAPTION_MAX_CHARS:
+            kinds[j - 1], why[j - 1] = Kind.BAD, "caption before a credit line"
+            alt = j - 2
+            if alt >= 0 and kinds[alt] is Kind.SHORT and len(segments[alt].text) <= 120:
+                kinds[alt], why[alt] = Kind.BAD, "image text before a caption"
 
 
 def _weight(kind: Kind, f: Features) -> float:
@@ -237,6 +249,7 @@ def classify(segments: Sequence[Segment], claimed: Mapping[int, str]) -> list[De
             kind, reason = Kind.BAD, "claimed"
         kinds.append(kind)
         why.append(reason)
+    _mark_captions(segments, kinds, why)
     weights = [
         0.0 if s.index in claimed else _weight(k, f)
         for s, k, f in zip(segments, kinds, feats, strict=True)

@@ -70,7 +70,7 @@ IMAGE_NAME = re.compile(r"\[[^\]\s]*\.(?:jpe?g|png|gif|webp|svg)\b[^\]]*\]", re.
 GLUE_SENTENCE = re.compile(r"(?<=[a-z0-9\u00df-\u00ff)%][.!?])(?=[\"“‘«]?[A-Z\u00c0-\u00de][a-z])")
 GLUE_QUOTE = re.compile(r"(?<=[a-z\u00df-\u00ff][.!?][”\"’»])(?=[A-Z\u00c0-\u00de“])")
 # A 4-digit year glued to the next word ("2024last updated", "2019Updated").
-GLUE_YEAR = re.compile(r"(?<!\d)(?<=\d{4})(?=[A-Za-z\u00c0-\u00ff][a-z]{2,})")
+GLUE_YEAR = re.compile(r"(?<=\b\d{4})(?=[A-Za-z\u00c0-\u00ff][a-z]{2,})")
 # Lower-case word end glued to a capitalised word ("contentSkip"); the left side needs four
 # lower-case letters so brand names like "YouTube" or "iPhone" stay whole.
 GLUE_CAMEL = re.compile(r"(?<=[a-z\u00df-\u00ff]{4})(?=[A-Z\u00c0-\u00de][a-z\u00df-\u00ff])")
@@ -245,3 +245,10 @@ CAPTION_CUE = re.compile(
     re.IGNORECASE,
 )
 CAPTION_MAX_CHARS = 400
+# A block that opens with a credit marker is a credit line ("Image: Name/Agency"); the
+# block before it is the caption and a short one before that the image's alt text.
+CREDIT_LINE = re.compile(
+    r"^(image|images|photo|photos|foto|fotos|bild|credit|crédit|picture|photograph|fotografía"
+    r"|imagen|immagine|afbeelding|source|quelle|fuente)s?\s*(:|\.\.\.|by\b)|^©",
+    re.IGNORECASE,
+)
