@@ -1,18 +1,212 @@
-"""Metadata of a text dump (stub)."""
+"""Metadata of a text dump, where only what the page showed survives (no JSON-LD, no meta).
+
+Each finder claims the segments it is sure are metadata (byline, date line, title, section,
+lede, image alt/caption/credit); the text classifier drops claimed segments from the body.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from clean_article.model import Metadata, Options, Segment
+from clean_article.metadata import dates, vocab
+from clean_article.metadata.bylines import dateline_agencies, looks_like_byline, parse_byline
+from clean_article.metadata.text_images import find_text_images
+from clean_article.model import BlockType, Byline, Dates, Metadata, Options, Segment
+
+# Longest segment or line read as a byline or a date line.
+MAX_HEADER_CHARS = 200
+# A date-only line: short, and the date covers this share of it ("20 Nov 2019 08:00 GMT").
+MAX_DATE_LINE_CHARS = 60
+MIN_DATE_SHARE = 0.4
+# How many segments around the byline to search first for the date line.
+DATE_WINDOW = 8
+# A headline: a few words on one short segment, just above the date or byline.
+TITLE_MIN_WORDS, TITLE_MAX_WORDS, TITLE_LOOKBACK = 3, 30, 3
+# Breadcrumb pieces above the headline: a word or three each, at most a few of them.
+SECTION_MAX_WORDS, SECTION_MAX_PIECES, SECTION_MAX_GAP = 3, 3, 2
+# A standfirst is a sentence or two, printed right after the header block.
+LEDE_MIN_WORDS, LEDE_MAX_WORDS = 12, 90
+DATELINE_PARAGRAPHS, DATELINE_MIN_CHARS = 6, 60
+_TERMINAL = tuple(".!?…:;")
 
 
 @dataclass(frozen=True, slots=True)
 class TextMetadata:
+    """Metadata found in a text dump, and the segments it claimed (index -> role)."""
+
     metadata: Metadata = field(default_factory=Metadata)
     claimed: dict[int, str] = field(default_factory=dict)
 
 
+def _lines(segment: Segment) -> list[str]:
+    lines = [line.strip() for line in segment.raw.splitlines() if line.strip()]
+    return lines if len(lines) > 1 else [segment.text]
+
+
+def _find_byline(segments: Sequence[Segment]) -> tuple[int | None, Byline]:
+    for segment in segments:
+        if len(segment.text) > MAX_HEADER_CHARS * 2:
+            continue
+        for line in _lines(segment):
+            if len(line) <= MAX_HEADER_CHARS and looks_like_byline(line):
+                byline = parse_byline(line)
+                if byline.authors or byline.agencies:
+                    return segment.index, byline
+    return None, Byline()
+
+
+def _date_only(line: str, options: Options) -> str | None:
+    if len(line) > MAX_DATE_LINE_CHARS:
+        return None
+    found = dates.find_date(line, options.reference_date)
+    if found is None or (found.end - found.start) / len(line) < MIN_DATE_SHARE:
+        return None
+    return found.value
+
+
+@dataclass(slots=True)
+class _DateScan:
+    published: str | None = None
+    modified: str | None = None
+    unlabelled: str | None = None
+    indices: list[int] = field(default_factory=list)
+
+
+def _scan_dates(segments: Sequence[Segment], options: Options, scan: _DateScan) -> None:
+    for segment in segments:
+        if len(segment.text) > MAX_HEADER_CHARS * 2:
+            continue
+        for line in _lines(segment):
+            if len(line) > MAX_HEADER_CHARS:
+                continue
+            if dates.has_date_label(line):
+                found = dates.find_labelled_dates(line, options.reference_date)
+                if found.published or found.modified:
+                    scan.published = scan.published or found.published or found.unlabelled
+                    scan.modified = scan.modified or found.modified
+                    scan.indices.append(segment.index)
+            elif scan.unlabelled is None and (value := _date_only(line, options)):
+                scan.unlabelled = value
+                scan.indices.append(segment.index)
+        if scan.published and scan.modified:
+            return
+
+
+def _find_dates(
+    segments: Sequence[Segment], anchor: int | None, options: Options
+) -> tuple[Dates, list[int]]:
+    scan = _DateScan()
+    if anchor is not None:
+        position = next(i for i, s in enumerate(segments) if s.index == anchor)
+        window = segments[max(0, position - DATE_WINDOW) : position + DATE_WINDOW]
+        _scan_dates(window, options, scan)
+    if not (scan.published or scan.unlabelled):
+        scan = _DateScan()
+        _scan_dates(segments, options, scan)
+    published = scan.published or scan.unlabelled
+    return Dates(published, scan.modified), sorted(set(scan.indices))
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _find_title(segments: Sequence[Segment], header: int, taken: dict[int, str]) -> int | None:
+    for position in range(header - 1, max(-1, header - 1 - TITLE_LOOKBACK), -1):
+        segment = segments[position]
+        if segment.index in taken:
+            continue
+        words = _words(segment.text)
+        if TITLE_MIN_WORDS <= words <= TITLE_MAX_WORDS and segment.type != BlockType.LIST_ITEM:
+            return position
+    return None
+
+
+def _find_section(segments: Sequence[Segment], title: int) -> list[int]:
+    pieces: list[int] = []
+    next_line = segments[title].first_line
+    for position in range(title - 1, -1, -1):
+        segment = segments[position]
+        text = segment.text
+        short = _words(text) <= SECTION_MAX_WORDS and not text.endswith(_TERMINAL)
+        close = next_line - segment.last_line <= SECTION_MAX_GAP
+        if not (short and close and text[:1].isupper()) or segment.type == BlockType.LIST_ITEM:
+            break
+        pieces.insert(0, position)
+        next_line = segment.first_line
+    return pieces if 0 < len(pieces) <= SECTION_MAX_PIECES else []
+
+
+def _find_lede(segments: Sequence[Segment], after: int, taken: dict[int, str]) -> int | None:
+    """Return the paragraph right after the header when an image follows it (DW layout)."""
+    position = after + 1
+    if position + 1 >= len(segments) or segments[position].index in taken:
+        return None
+    segment = segments[position]
+    if not LEDE_MIN_WORDS <= _words(segment.text) <= LEDE_MAX_WORDS:
+        return None
+    following = taken.get(segments[position + 1].index)
+    return position if following in ("image_alt", "caption", "credit") else None
+
+
+def _agencies(segments: Sequence[Segment], start: int, taken: dict[int, str]) -> list[str]:
+    found: list[str] = []
+    checked = 0
+    for segment in segments[start:]:
+        if segment.index in taken or len(segment.text) < DATELINE_MIN_CHARS:
+            continue
+        found += dateline_agencies(segment.text)
+        checked += 1
+        if checked >= DATELINE_PARAGRAPHS:
+            break
+    return found
+
+
+def _extract(segments: Sequence[Segment], options: Options) -> TextMetadata:
+    claimed: dict[int, str] = {}
+    byline_index, byline = _find_byline(segments)
+    found_dates, date_indices = _find_dates(segments, byline_index, options)
+    if byline_index is not None:
+        claimed[byline_index] = "byline"
+    for index in date_indices:
+        claimed.setdefault(index, "date")
+    images, image_claims = find_text_images(segments, claimed)
+    claimed.update(image_claims)
+    position = {s.index: p for p, s in enumerate(segments)}
+    header = [position[i] for i in claimed if claimed[i] in ("byline", "date")]
+    title = section = lede = None
+    agencies = list(byline.agencies)
+    if header:
+        first = min(header)
+        title_at = _find_title(segments, first, claimed)
+        if title_at is not None:
+            title = segments[title_at].text
+            claimed[segments[title_at].index] = "title"
+            pieces = _find_section(segments, title_at)
+            section = tuple(segments[p].text for p in pieces)
+            claimed.update({segments[p].index: "section" for p in pieces})
+        top = [p for p in header if p - first <= DATE_WINDOW]
+        lede_at = _find_lede(segments, max(top), claimed)
+        if lede_at is not None:
+            lede = segments[lede_at].text
+            claimed[segments[lede_at].index] = "lede"
+        agencies += _agencies(segments, first, claimed)
+    byline = Byline(byline.authors, tuple(dict.fromkeys(agencies)), byline.raw)
+    metadata = Metadata(
+        title=title,
+        section=section or (),
+        lede=lede,
+        byline=byline,
+        dates=found_dates,
+        images=images,
+    )
+    return TextMetadata(metadata, claimed)
+
+
 def extract_text_metadata(segments: Sequence[Segment], options: Options) -> TextMetadata:
-    return TextMetadata()
+    """Return the dump's metadata and the segments it claimed; never raises on odd input."""
+    try:
+        return _extract(segments, options)
+    except (ValueError, IndexError, RecursionError):
+        return TextMetadata()
