@@ -37,7 +37,28 @@ _SOURCE = re.compile(
 _SLASHED = re.compile(r"[^\W\d_][\w.'’-]*\s*[/|]\s*[^\W\d_]")
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
 _VIA = re.compile(r"\bvia\b", re.IGNORECASE)
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]?\s+(?=[A-ZÀ-Ý\"“‘])")
+_SENTENCE_END = re.compile(
+    r"[.!?…][\"'”’)]?\s+(?=[A-ZÀ-Ý\"“‘])|(?<=[a-z0-9]{2}[.!?])(?=[A-ZÀ-Ý][a-z. ])"
+)
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_RIGHTS = re.compile(
+    "|".join(re.escape(p) for p in vocab.RIGHTS_PHRASES) + r"|\s/\s*copyright\b.*$",
+    re.IGNORECASE,
+)
+_HANDLE = re.compile(r"(?<![\w.])@\w")
+
+
+def clean_credit(credit: str) -> str | None:
+    """Return a credit without a trailing rights notice, or None for a footer notice:
+    "Jane Doe, AP / Copyright 2019 AP. All rights reserved" -> "Jane Doe, AP"."""
+    match = _RIGHTS.search(credit)
+    if match is not None:
+        credit = credit[: match.start()].strip(" .,;:/|-–—")
+    if not credit or _YEAR.search(credit) or _HANDLE.search(credit):
+        return None
+    return credit
 
 
 def strip_label(credit: str) -> str:
@@ -83,6 +104,15 @@ def _credit_ok(credit: str) -> bool:
 
 def split_credit(text: str) -> tuple[str, str | None]:
     """Split "caption + credit" into (caption, credit or None); the credit keeps no label."""
+    caption, credit = _split_credit(text)
+    if credit is not None:
+        credit = clean_credit(credit)
+        if credit is None:
+            return normalize_space(text), None
+    return caption, credit
+
+
+def _split_credit(text: str) -> tuple[str, str | None]:
     text = normalize_space(text)
     if not text:
         return "", None

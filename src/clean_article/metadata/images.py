@@ -7,7 +7,7 @@ import re
 from lxml import html as lxml_html
 
 from clean_article.metadata import vocab
-from clean_article.metadata.credits import is_credit_text, split_credit, strip_label
+from clean_article.metadata.credits import clean_credit, is_credit_text, split_credit, strip_label
 from clean_article.metadata.page import Page, attrs, has_hint, text_of
 from clean_article.model import Image
 
@@ -163,7 +163,7 @@ def _image(container: lxml_html.HtmlElement) -> Image | None:
         return None
     caption = _CAPTION_LABEL.sub("", caption)
     if credit:
-        credit = strip_label(credit)
+        credit = clean_credit(strip_label(credit)) or ""
         if credit and caption.endswith(credit):
             caption = caption[: -len(credit)]
         caption = split_credit(caption)[0] if caption else ""

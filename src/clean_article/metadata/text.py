@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from clean_article.metadata import dates, vocab
+from clean_article.metadata import dates
 from clean_article.metadata.bylines import dateline_agencies, looks_like_byline, parse_byline
 from clean_article.metadata.text_images import find_text_images
-from clean_article.model import BlockType, Byline, Dates, Metadata, Options, Segment
+from clean_article.model import BlockType, Byline, Dates, Image, Metadata, Options, Segment
 
 # Longest segment or line read as a byline or a date line.
 MAX_HEADER_CHARS = 200
@@ -193,6 +193,8 @@ def _extract(segments: Sequence[Segment], options: Options) -> TextMetadata:
             claimed[segments[lede_at].index] = "lede"
         agencies += _agencies(segments, first, claimed)
     byline = Byline(byline.authors, tuple(dict.fromkeys(agencies)), byline.raw)
+    if title:  # lynx prints the headline as every image's alt text (bench e1c7023e)
+        images = tuple(_without_prefix(image, title) for image in images)
     metadata = Metadata(
         title=title,
         section=section or (),
@@ -202,6 +204,13 @@ def _extract(segments: Sequence[Segment], options: Options) -> TextMetadata:
         images=images,
     )
     return TextMetadata(metadata, claimed)
+
+
+def _without_prefix(image: Image, title: str) -> Image:
+    caption = image.caption or ""
+    if caption.startswith(title + " ") and len(caption) > len(title) + 1:
+        return Image(caption[len(title) + 1 :], image.credit, image.alt, image.src)
+    return image
 
 
 def extract_text_metadata(segments: Sequence[Segment], options: Options) -> TextMetadata:

@@ -11,11 +11,21 @@ from clean_article.model import BlockType, Image, Segment
 
 # "Image copyright X Image caption Y" (BBC in lynx): credit first, then the caption label.
 _CAPTION_LABEL = re.compile(r"\b(?:image caption|bildunterschrift|légende)\s*:?\s+", re.I)
+# Renderer leftovers before a caption: "[gif;base64,…]", "photo-123.jpg", "1of4" counters.
+_CAPTION_JUNK = re.compile(
+    r"^(?:\[[^\]]*\]\s*|\S+\.(?:jpe?g|png|gif|webp)\S*\s+|\d+\s*of\s*\d+\s*)+", re.IGNORECASE
+)
 # A caption is a sentence or a few; a longer segment is body text with a credit-like tail.
 MAX_CAPTION_WORDS = 80
 # Most lines between a caption and its credit (0: same line, glued; 1: next line).
 MAX_CREDIT_GAP = 1
+# Body paragraphs: at least this many words; a run of them with gaps of at most
+# BODY_GAP segments is the article, and images far after its end are teasers (bench b37be353).
+BODY_MIN_WORDS, BODY_GAP, BODY_TAIL = 25, 4, 2
+# Captions this similar (token Dice) and close are one image printed twice (alt + caption).
+DUPLICATE_DICE, DUPLICATE_SPAN = 0.8, 3
 _TERMINAL = tuple(".!?…:;,")
+_TOKEN = re.compile(r"\w+")
 
 
 def _adjacent(before: Segment, after: Segment) -> bool:
@@ -23,12 +33,8 @@ def _adjacent(before: Segment, after: Segment) -> bool:
 
 
 def _caption_like(segment: Segment) -> bool:
-    words = len(segment.text.split())
-    return (
-        1 <= words <= MAX_CAPTION_WORDS
-        and segment.type != BlockType.HEADING
-        or (segment.type == BlockType.HEADING and 1 <= words <= MAX_CAPTION_WORDS)
-    )
+    text = _CAPTION_JUNK.sub("", segment.text)
+    return 1 <= len(text.split()) <= MAX_CAPTION_WORDS
 
 
 def _alt_like(segment: Segment) -> bool:
@@ -50,20 +56,45 @@ def _split(segment: Segment) -> tuple[str, str | None]:
         if credit and is_credit_text(text[: label.start()]):
             return text[label.end() :], credit
     caption, credit = split_credit(text)
-    if credit and not caption and not segment.text.startswith(("(", "[", "©")):
-        labelled = strip_label(text) != text
-        if not labelled and not _bare_credit(text):
-            return text, None
-    return caption, credit
+    if not credit:
+        return text, None
+    tail = text[len(caption) :].strip()
+    labelled = strip_label(tail).casefold() != tail.strip("()[] ").casefold()
+    if not labelled and (len(credit.split()) < 2 or (not caption and not _bare_credit(text))):
+        return text, None  # "(ePA)" or "Reuters" alone: an abbreviation or a source, not a credit
+    return _CAPTION_JUNK.sub("", caption), credit
+
+
+def _body_end(segments: Sequence[Segment]) -> int:
+    """Return the position of the last paragraph of the longest run of body paragraphs."""
+    long = [
+        p
+        for p, s in enumerate(segments)
+        if s.type == BlockType.PARAGRAPH and len(s.text.split()) >= BODY_MIN_WORDS
+    ]
+    if not long:
+        return len(segments)
+    best_size, best_end, size = 0, long[0], 1
+    for previous, current in zip(long, long[1:], strict=False):
+        size = size + 1 if current - previous <= BODY_GAP else 1
+        if size > best_size:
+            best_size, best_end = size, current
+    return best_end if best_size >= 2 else len(segments)
+
+
+def _dice(a: str | None, b: str | None) -> float:
+    ta, tb = set(_TOKEN.findall((a or "").casefold())), set(_TOKEN.findall((b or "").casefold()))
+    return 2 * len(ta & tb) / (len(ta) + len(tb)) if ta and tb else float(a == b)
 
 
 def find_text_images(
     segments: Sequence[Segment], taken: Mapping[int, str]
 ) -> tuple[tuple[Image, ...], dict[int, str]]:
     """Return the images found (caption, credit, alt) and the segments they claim."""
-    images: list[Image] = []
+    found: list[tuple[int, Image]] = []
     claims: dict[int, str] = {}
-    for position, segment in enumerate(segments):
+    last = _body_end(segments) + BODY_TAIL
+    for position, segment in enumerate(segments[: last + 1]):
         if segment.index in taken or segment.index in claims:
             continue
         if len(segment.text.split()) > MAX_CAPTION_WORDS:
@@ -72,24 +103,46 @@ def find_text_images(
         if not credit:
             continue
         alt = None
-        if caption:
-            claims[segment.index] = "caption"
-        else:
-            claims[segment.index] = "credit"
-            previous = segments[position - 1] if position else None
-            if (
-                previous is not None
-                and previous.index not in taken
-                and previous.index not in claims
-                and _adjacent(previous, segment)
-                and _caption_like(previous)
-                and split_credit(previous.text)[1] is None
-            ):
-                caption = previous.text
-                claims[previous.index] = "caption"
-                alt = _alt(segments, position - 1, taken, claims)
-        images.append(Image(caption or None, credit, alt, None))
-    return tuple(images), claims
+        claims[segment.index] = "caption" if caption else "credit"
+        if not caption:
+            caption, alt = _caption_before(segments, position, taken, claims)
+        found.append((position, Image(caption or None, credit, alt, None)))
+    return _dedupe(found), claims
+
+
+def _caption_before(
+    segments: Sequence[Segment], position: int, taken: Mapping[int, str], claims: dict[int, str]
+) -> tuple[str, str | None]:
+    """Return (caption, alt) printed just above a credit-only segment."""
+    if position == 0:
+        return "", None
+    previous, segment = segments[position - 1], segments[position]
+    if previous.index in taken or previous.index in claims:
+        return "", None
+    if not (_adjacent(previous, segment) and _caption_like(previous)):
+        return "", None
+    if split_credit(previous.text)[1] is not None:
+        return "", None
+    claims[previous.index] = "caption"
+    return _CAPTION_JUNK.sub("", previous.text), _alt(segments, position - 1, taken, claims)
+
+
+def _dedupe(found: list[tuple[int, Image]]) -> tuple[Image, ...]:
+    """Drop an image printed twice in a row (alt text and caption, gallery counters)."""
+    kept: list[tuple[int, Image]] = []
+    for position, image in found:
+        if kept:
+            where, last = kept[-1]
+            same_credit = image.credit == last.credit
+            close = position - where <= DUPLICATE_SPAN
+            if same_credit and close and _dice(image.caption, last.caption) >= DUPLICATE_DICE:
+                if len(image.caption or "") < len(last.caption or ""):
+                    kept[-1] = (position, image)
+                continue
+            if same_credit and close and not image.caption:
+                continue
+        kept.append((position, image))
+    return tuple(image for _, image in kept)
 
 
 def _alt(

@@ -631,3 +631,17 @@ MAX_CREDIT_LOWER_WORDS = 3
 # even when its class says "sidebar" or "menu" (bench 16c30add "l-sidebar-fixed").
 PROSE_PARAGRAPHS = 3
 PROSE_PARAGRAPH_CHARS = 150
+
+# Footer notices that look like credits after "©": a year or a rights phrase marks them
+# (bench 2c46804d "© 2019 … All Rights Reserved"); a photo credit carries neither.
+RIGHTS_PHRASES = (
+    "all rights reserved",
+    "alle rechte vorbehalten",
+    "tous droits réservés",
+    "todos los derechos reservados",
+    "todos os direitos reservados",
+    "tutti i diritti riservati",
+    "alle rechten voorbehouden",
+    "terms of service",
+    "privacy",
+)
