@@ -16,7 +16,7 @@ from .conftest import SEED
 TITLE = "Mark Rutte takes over as NATO chief"
 SUBHEADINGS = ["Ukraine, US election loom large", "US, UK and Germany congratulate Rutte"]
 FIRST_BODY = "Former Dutch Prime Minister Mark Rutte has officially become the secretary-general"
-LAST_BODY = '"Under Rutte\'s leadership, there will be nothing new or significant'
+LAST_BODY = "\"Under Rutte's leadership, there will be nothing new or significant"
 LEDE = "NATO Secretary-General Jens Stoltenberg has handed the reins over"
 CAPTION = (
     "After vowing to leave politics forever in 2023, Rutte (left) mounted a one-man campaign"

@@ -48,10 +48,11 @@ def _words(text: str | None) -> tuple[str, ...]:
 
 def revise(blocks: Sequence[Block], metadata: Metadata) -> list[Decision]:
     """Return one Decision per block: metadata it owns, furniture, or body."""
-    decisions = [_metadata_owned(block, metadata) or _furniture(block) for block in blocks]
     decisions = [
-        d or Decision(b.text, b.type, Verdict.BODY, "body: in trafilatura's main content")
-        for b, d in zip(blocks, decisions, strict=True)
+        _metadata_owned(block, metadata)
+        or _furniture(block)
+        or Decision(block.text, block.type, Verdict.BODY, "body: in trafilatura's main content")
+        for block in blocks
     ]
     return _drop_trailing_headings(decisions)
 
