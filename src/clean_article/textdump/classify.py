@@ -13,7 +13,7 @@ import statistics
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from clean_article.model import BlockType, Decision, Segment, Verdict
 from clean_article.textdump import vocab as v
@@ -25,7 +25,7 @@ _TERMINAL_END = re.compile(r"[.!?…。！？][\"'”’»)\]」]*$")
 _PHRASE = re.compile("|".join(f"(?:{p})" for p in v.BOILER_PHRASES), re.IGNORECASE)
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """A segment's class from its own features, before context."""
 
     GOOD = "good"  # prose: long, dense in stop words or sentence punctuation
@@ -130,12 +130,16 @@ def initial_kind(segment: Segment, f: Features, use_stop: bool) -> tuple[Kind, s
     return Kind.SHORT, "short"
 
 
-def _mark_captions(segments: Sequence[Segment], kinds: list[Kind], why: list[str]) -> None:
+def _mark_captions(
+    segments: Sequence[Segment], feats: Sequence[Features], kinds: list[Kind], why: list[str]
+) -> None:
     """Mark the caption and alt text that stand just before a credit line."""
     for j, s in enumerate(segments):
-        if kinds[j] is not Kind.BAD or not v.CREDIT_LINE.match(s.text):
+        if j == 0 or kinds[j] is not Kind.BAD or not v.CREDIT_LINE.match(s.text):
             continue
-        if j >= 1 and len(segments[j - 1].text) <= v.CAPTION_MAX_CHARS:
+        prev = feats[j - 1]
+        finished_prose = kinds[j - 1] is Kind.GOOD and prev.sentence_end
+        if prev.chars <= v.CAPTION_MAX_CHARS and not finished_prose:
             kinds[j - 1], why[j - 1] = Kind.BAD, "caption before a credit line"
             alt = j - 2
             if alt >= 0 and kinds[alt] is Kind.SHORT and len(segments[alt].text) <= 120:
@@ -231,7 +235,7 @@ def _revise(
         (kinds[j] for j in range(i - 1, span[0] - 1, -1) if kinds[j] is not Kind.SHORT), None
     )
     prose = (Kind.GOOD, Kind.NEAR)
-    if before in prose and after in prose and f.words >= 3 and not f.dated:
+    if before in prose and after in prose and (f.words >= 3 or f.sentence_end) and not f.dated:
         return True, "short block between article text"
     return False, "short block in the article without prose around"
 
@@ -249,7 +253,7 @@ def classify(segments: Sequence[Segment], claimed: Mapping[int, str]) -> list[De
             kind, reason = Kind.BAD, "claimed"
         kinds.append(kind)
         why.append(reason)
-    _mark_captions(segments, kinds, why)
+    _mark_captions(segments, feats, kinds, why)
     weights = [
         0.0 if s.index in claimed else _weight(k, f)
         for s, k, f in zip(segments, kinds, feats, strict=True)

@@ -7,16 +7,17 @@ that were glued without a separator, and guess the block type.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from clean_article.model import BlockType, Segment
 from clean_article.normalize import normalize_space
 from clean_article.textdump import vocab as v
 
 
-class DumpStyle(str, Enum):
+class DumpStyle(StrEnum):
     """How a renderer laid paragraphs out in the dump."""
 
     WRAPPED = "wrapped"  # hard-wrapped at a fixed width (lynx, w3m)
@@ -48,13 +49,13 @@ def detect_style(lines: list[str]) -> DumpStyle:
     filled = [line.rstrip() for line in lines if line.strip()]
     if not filled:
         return DumpStyle.LINES
-    inline = sum(_inline_pair(a, b) for a, b in zip(lines, lines[1:], strict=False))
+    inline = sum(_inline_pair(a, b) for a, b in itertools.pairwise(lines))
     if inline >= v.NODES_MIN_PAIRS and inline / len(filled) >= v.NODES_MIN_INLINE:
         return DumpStyle.NODES
     width = wrap_width(lines)
     if width and width <= v.WRAPPED_MAX_WIDTH:
         long_lines = continued = 0
-        for a, b in zip(lines, lines[1:], strict=False):
+        for a, b in itertools.pairwise(lines):
             if columns(a) >= v.WRAPPED_LONG_LINE * width and " " in a.strip():
                 long_lines += 1
                 continued += _starts_lower(b) and not _is_marker_line(b, DumpStyle.WRAPPED)
@@ -98,7 +99,7 @@ def _is_marker_line(line: str, style: DumpStyle) -> bool:
     """Return True when `line` opens a new block by its markup (bullet, heading, quote)."""
     if v.BULLET.match(line) or v.NUMBERED.match(line):
         return True
-    if style is DumpStyle.WRAPPED:
+    if style in (DumpStyle.WRAPPED, DumpStyle.LINES):
         return bool(v.NESTED_O.match(line))
     if style is DumpStyle.MARKDOWN:
         return bool(v.MD_HEADING.match(line) or v.MD_QUOTE.match(line))
@@ -134,7 +135,7 @@ def _groups(lines: list[str], style: DumpStyle) -> Iterator[_Group]:
     """Yield the blocks of `lines` as the style lays them out."""
     width = wrap_width(lines) if style is DumpStyle.WRAPPED else 0
     start = -1
-    for i, line in enumerate(lines + [""]):
+    for i, line in enumerate([*lines, ""]):
         if start >= 0 and (not line.strip() or not _joins(lines[i - 1], line, style, width)):
             before = start == 0 or not lines[start - 1].strip()
             after = i >= len(lines) or not line.strip()
@@ -150,7 +151,7 @@ def _strip_markup(text: str, style: DumpStyle) -> tuple[str, BlockType | None]:
     if v.BULLET.match(text) or v.NUMBERED.match(text):
         text = v.NUMBERED.sub("", v.BULLET.sub("", text, count=1), count=1)
         kind = BlockType.LIST_ITEM
-    elif style is DumpStyle.WRAPPED and v.NESTED_O.match(text):
+    elif style in (DumpStyle.WRAPPED, DumpStyle.LINES) and v.NESTED_O.match(text):
         text, kind = v.NESTED_O.sub("", text, count=1), BlockType.LIST_ITEM
     if style is DumpStyle.MARKDOWN:
         if m := v.MD_HEADING.match(text):
@@ -205,7 +206,8 @@ def _join(group: _Group, style: DumpStyle) -> str:
     """Join a group's lines: text nodes directly, wrapped lines with a space."""
     if style is DumpStyle.NODES:
         return "".join(group.lines)
-    return " ".join(line.strip() for line in group.lines)
+    first, *rest = group.lines
+    return " ".join([first.rstrip(), *(line.strip() for line in rest)])  # indent marks "o" items
 
 
 def segment_dump(text: str) -> list[Segment]:

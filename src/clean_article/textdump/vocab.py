@@ -11,7 +11,9 @@ import re
 # --------------------------------------------------------------------------- dump styles
 
 # East Asian wide characters take two columns in a text browser's wrapped output.
-WIDE_CHAR = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
+WIDE_CHAR = re.compile(
+    r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
+)
 
 # Markdown links `[text](url)` per dump: html2text writes every link this way.
 MARKDOWN_MIN_LINKS = 3
@@ -38,8 +40,8 @@ UNFINISHED_END = re.compile(r"[\w,;]\s*$")
 
 # Bullets renderers put before list items: lynx `*`/`+`/`o`, w3m `•`/`□`, Markdown `-`.
 BULLET = re.compile(r"^\s*[*+\-•◦▪■□●○·‣⁃](?:\s+|$)")
-# lynx marks nested items with an indented "o"; only trusted that deep in wrapped dumps,
-# since "o" is a word in Portuguese and Italian.
+# lynx marks nested items with an indented "o"; only trusted that deep and outside
+# Markdown, since "o" is a word in Portuguese and Italian.
 NESTED_O = re.compile(r"^\s{5,}o(?:\s+|$)")
 # A numbered list item ("1. ", "12) ").
 NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+(?=\S)")
@@ -48,7 +50,7 @@ MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
 # Markdown images and links; the url may hold spaces where html2text wrapped it.
 MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-MD_EMPHASIS = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w))")
+MD_EMPHASIS = re.compile(r"(?<!\\)(\*\*|__|(?<!\w)[*_](?=\S)|(?<=[^\s\\])[*_](?!\w))")
 MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
 # Reference markers such as "[12]" (lynx without -nolist, WET, wiki copies), and the
 # placeholders text browsers print for widgets and images.
@@ -97,8 +99,7 @@ HEADING_BAD_END = re.compile(r"[.,;:!\-–—|/]$")
 
 # Frequent function words per language: prose is dense in them, menus and teasers are not
 # (jusText's main signal). English, German, French, Spanish, Italian, Portuguese, Dutch.
-STOPWORDS = frozenset(
-    """
+_STOPWORD_TEXT = """
     a about after all also an and are as at be been but by can could did do for from had has
     have he her his how i if in into is it its just more most my no not of on one or our out
     over said she so than that the their them then there these they this to up was we were
@@ -117,8 +118,8 @@ STOPWORDS = frozenset(
     não o os para pela pelo por que se sem seu sua são também um uma é
     aan al bij dat de den der die dit door een en er het hij hem hoe ik in is je maar met
     naar niet nog of om onze ook op over te tot uit van voor was wat we werd wordt zal ze zijn
-    """.split()
-)
+    """
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 # Below this share of stop words over the dump's long blocks the language is one we have
 # no list for; the classifier then relies on punctuation alone.
 STOPWORD_LANGUAGE_MIN = 0.08

@@ -1,0 +1,240 @@
+"""The text-dump boilerplate classifier: per-block rules, the article run, context, claims."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from clean_article.model import BlockType, Segment, Verdict
+from clean_article.textdump.classify import Kind, classify, cut_comments, find_article
+from clean_article.textdump.segment import segment_dump
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_b7d73b270facf521.txt"
+
+# Synthetic article paragraphs: long, sentence-like, dense in function words.
+PARAGRAPHS = [
+    "The city council voted on Tuesday to rebuild the old harbour bridge, which has been "
+    "closed to heavy traffic since the spring floods damaged two of its piers.",
+    "Engineers told the members that the work would take about two years and that a ferry "
+    "would carry pedestrians across the river while the new deck is built.",
+    "Several shop owners on the waterfront said they were worried about losing customers, "
+    "but the mayor promised that the council would help them through the closure.",
+    "A public meeting on the timetable is planned for next month, and residents can send "
+    "their questions to the council by post or by email until then.",
+]
+MENU = ["Home", "News", "Sport", "Weather", "Contact us", "Log in"]
+FOOTER = ["About us", "Careers", "Advertise", "Terms", "Sitemap"]
+
+
+def _segments(texts: list[str]) -> list[Segment]:
+    return segment_dump("\n\n".join(texts) + "\n")
+
+
+def _body(texts: list[str], claimed: dict[int, str] | None = None) -> list[str]:
+    decisions = classify(_segments(texts), claimed or {})
+    return [d.text for d in decisions if d.verdict is Verdict.BODY]
+
+
+def test_article_between_menus_is_found() -> None:
+    assert _body(MENU + PARAGRAPHS + FOOTER) == PARAGRAPHS
+
+
+def test_one_decision_per_segment_in_order() -> None:
+    segments = _segments(MENU + PARAGRAPHS)
+    decisions = classify(segments, {})
+    assert [d.text for d in decisions] == [s.text for s in segments]
+    assert all(d.reason.startswith(d.verdict.value) for d in decisions)
+
+
+def test_empty_input_gives_no_decisions() -> None:
+    assert classify([], {}) == []
+
+
+def test_single_paragraph_is_never_dropped() -> None:
+    assert _body([PARAGRAPHS[0]]) == [PARAGRAPHS[0]]
+
+
+def test_claimed_segments_get_the_metadata_verdict() -> None:
+    texts = ["The harbour bridge will be rebuilt", "By Jane Roe", *PARAGRAPHS]
+    decisions = classify(_segments(texts), {0: "title", 1: "byline", 2: "lede"})
+    assert [d.verdict for d in decisions[:3]] == [Verdict.METADATA] * 3
+    assert decisions[0].reason == "metadata: title"
+    assert decisions[2].reason == "metadata: lede"
+    assert [d.text for d in decisions if d.verdict is Verdict.BODY] == PARAGRAPHS[1:]
+
+
+# --------------------------------------------------------------------------- single blocks
+
+DROPPED = [
+    pytest.param("Skip to main content", id="skip-link"),
+    pytest.param("04:12", id="duration"),
+    pytest.param("This browser does not support the video element.", id="video-fallback"),
+    pytest.param("Advertisement", id="advert"),
+    pytest.param("Image: Jane Roe/Agency", id="credit-line"),
+    pytest.param("ab/cd (AP, Reuters)", id="agency-initials"),
+    pytest.param("By Jane Roe and John Doe", id="byline"),
+    pytest.param("https://example.org/a/long/link", id="url"),
+    pytest.param(
+        "We use cookies to give you the best experience on our website. By continuing to "
+        "browse the site you agree to our use of cookies and to our privacy policy.",
+        id="cookie-banner",
+    ),
+    pytest.param(
+        "Wir verwenden Cookies, um Ihnen die Nutzung der Webseite zu erleichtern, und bitten "
+        "um Ihre Zustimmung zu unserer Datenschutzerklärung für diese Seite.",
+        id="cookie-banner-de",
+    ),
+    pytest.param(
+        "If you buy something through the links on this page, we may earn a commission "
+        "at no extra cost to you, which helps to support our reporting.",
+        id="affiliate",
+    ),
+    pytest.param(
+        "Jane Roe is a freelance writer based in the north who covers transport and the "
+        "environment for several regional newspapers and magazines.",
+        id="author-bio",
+    ),
+    pytest.param(
+        "Workers repair the damaged pier of the bridge on Monday, March 3, 2021, in the "
+        "old harbour district. (AP Photo/Jane Roe)",
+        id="caption-with-credit",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", DROPPED)
+def test_furniture_inside_the_article_is_dropped(text: str) -> None:
+    body = _body([*PARAGRAPHS[:2], text, *PARAGRAPHS[2:]])
+    assert text not in body
+    assert body == PARAGRAPHS
+
+
+def test_heading_before_article_text_is_kept_as_heading() -> None:
+    texts = [*PARAGRAPHS[:2], "What the engineers found", *PARAGRAPHS[2:]]
+    decisions = classify(_segments(texts), {})
+    heading = next(d for d in decisions if d.text == "What the engineers found")
+    assert heading.verdict is Verdict.BODY
+    assert heading.type is BlockType.HEADING
+
+
+def test_video_title_followed_by_furniture_is_dropped() -> None:
+    texts = [*PARAGRAPHS[:2], "How the bridge was built", "03:10", *PARAGRAPHS[2:]]
+    assert "How the bridge was built" not in _body(texts)
+
+
+def test_caption_and_alt_text_before_a_credit_line_are_dropped() -> None:
+    caption = "The mayor, seen here at the opening, has promised a quick rebuild"
+    texts = [
+        *PARAGRAPHS[:2],
+        "The mayor at the bridge",
+        caption,
+        "Photo: Jane Roe",
+        *PARAGRAPHS[2:],
+    ]
+    assert _body(texts) == PARAGRAPHS
+
+
+def test_short_sentence_between_paragraphs_is_kept() -> None:
+    texts = [*PARAGRAPHS[:2], "Nobody objected.", *PARAGRAPHS[2:]]
+    assert "Nobody objected." in _body(texts)
+
+
+def test_teaser_run_far_from_the_article_is_dropped() -> None:
+    teasers = ["Storm warning for the coast", "New mayor sworn in", "Football: late win"]
+    body = _body(PARAGRAPHS + FOOTER * 3 + teasers)
+    assert body == PARAGRAPHS
+
+
+def test_language_without_stop_word_list_uses_punctuation() -> None:
+    paragraphs = [
+        "Городской совет во вторник проголосовал за реконструкцию старого моста через "
+        "реку, который закрыт для тяжёлого транспорта с весны.",
+        "Инженеры сообщили депутатам, что работы займут около двух лет, а паром будет "
+        "перевозить пешеходов через реку всё это время.",
+    ]
+    assert _body(["Главная", "Новости", *paragraphs, "Контакты"]) == paragraphs
+
+
+def test_comment_thread_after_the_article_is_cut() -> None:
+    thread = [
+        "Comments",
+        "Sam on March 3, 2021 at 4:47 pm said:",
+        "I walk across that bridge every day and I am glad that it will finally be fixed.",
+        "Alex on March 3, 2021 at 5:02 pm said:",
+        "Two years is far too long for a project like this one, in my honest opinion.",
+    ]
+    assert _body(PARAGRAPHS + thread) == PARAGRAPHS
+
+
+# --------------------------------------------------------------------------- article run
+
+RUNS = [
+    ([-1.0, 5.0, 4.0, -2.0, 6.0, -30.0, 1.0], [(1, 4)]),
+    ([-1.0, -1.0], []),
+    ([], []),
+    ([100.0, -200.0, 90.0], [(0, 0), (2, 2)]),  # a second run nearly as dense is article too
+    ([100.0, -200.0, 10.0], [(0, 0)]),
+]
+
+
+@pytest.mark.parametrize(("weights", "runs"), RUNS)
+def test_find_article(weights: list[float], runs: list[tuple[int, int]]) -> None:
+    assert find_article(weights) == runs
+
+
+def test_cut_comments_needs_prose_before_the_cut() -> None:
+    segments = _segments(["Posted on March 3, 2021 at 4:47 pm", *PARAGRAPHS])
+    kinds = [Kind.SHORT] + [Kind.GOOD] * len(PARAGRAPHS)
+    assert cut_comments(segments, kinds, (0, len(PARAGRAPHS))) == (0, len(PARAGRAPHS))
+
+
+# --------------------------------------------------------------------------- the seed
+
+SEED_SUBHEADINGS = ["Ukraine, US election loom large", "US, UK and Germany congratulate Rutte"]
+SEED_CLAIMS = {
+    "Politics": "section",
+    "Europe": "section",
+    "Mark Rutte takes over as NATO chief": "title",
+    "Published October 1, 2024": "date",
+    "last updated October 1, 2024": "date",
+    "NATO Secretary-General Jens Stoltenberg": "lede",
+    "Mark Rutte and Jens Stoltenberg": "image_alt",
+    "After vowing to leave politics": "caption",
+    "Image: Harry Nakos": "credit",
+}
+
+
+def test_seed_body_is_the_article_and_nothing_else() -> None:
+    segments = segment_dump(SEED.read_text(encoding="utf-8"))
+    claimed = {}
+    for s in segments:
+        role = next((r for start, r in SEED_CLAIMS.items() if s.text.startswith(start)), None)
+        if role:
+            claimed[s.index] = role
+    assert sorted(set(claimed.values())) == sorted(set(SEED_CLAIMS.values()))
+    decisions = classify(segments, claimed)
+    body = [d for d in decisions if d.verdict is Verdict.BODY]
+    headings = [d.text for d in body if d.type is BlockType.HEADING]
+    paragraphs = [d.text for d in body if d.type is BlockType.PARAGRAPH]
+    assert headings == SEED_SUBHEADINGS
+    assert len(paragraphs) == 24
+    assert paragraphs[0].startswith("Former Dutch Prime Minister Mark Rutte")
+    assert paragraphs[-1].startswith("\"Under Rutte's leadership")
+    text = "\n".join(d.text for d in body)
+    for furniture in (
+        "Skip",
+        "03:23",
+        "02:42",
+        "This browser does not support",
+        "Who is Mark Rutte",
+        "NATO secretary general\n",
+        "DW's Top Story",
+        "More stories from DW",
+        "es/nm",
+        "Harry Nakos",
+    ):
+        assert furniture not in text
+    metadata = [d for d in decisions if d.verdict is Verdict.METADATA]
+    assert len(metadata) == len(claimed)
+    assert all(d.reason.startswith("metadata: ") for d in metadata)
