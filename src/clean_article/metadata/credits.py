@@ -43,20 +43,22 @@ _SENTENCE_END = re.compile(
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_RIGHTS = re.compile(
-    "|".join(re.escape(p) for p in vocab.RIGHTS_PHRASES) + r"|\s/\s*copyright\b.*$",
-    re.IGNORECASE,
-)
+_RIGHTS = re.compile("|".join(re.escape(p) for p in vocab.RIGHTS_PHRASES), re.IGNORECASE)
+# "Jane Doe, AP / Copyright 2019 AP": a rights notice appended to a real credit (lynx alt).
+_APPENDED_RIGHTS = re.compile(r"\s/\s*(?:copyright|©).*$", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<![\w.])@\w")
+_URL = re.compile(r"https?:|www\.|://|pic\.twitter|\.(?:html?|php)\b", re.IGNORECASE)
 
 
 def clean_credit(credit: str) -> str | None:
-    """Return a credit without a trailing rights notice, or None for a footer notice:
-    "Jane Doe, AP / Copyright 2019 AP. All rights reserved" -> "Jane Doe, AP"."""
-    match = _RIGHTS.search(credit)
-    if match is not None:
-        credit = credit[: match.start()].strip(" .,;:/|-–—")
-    if not credit or _YEAR.search(credit) or _HANDLE.search(credit):
+    """Return a credit without an appended rights notice, or None when it is no credit:
+    a footer notice ("© 2019 X. All rights reserved"), a handle, a link or a staff phrase."""
+    credit = _APPENDED_RIGHTS.sub("", credit).strip(" .,;:/|-–—")
+    if not credit or _RIGHTS.search(credit) or _YEAR.search(credit):
+        return None
+    if _HANDLE.search(credit) or _URL.search(credit):
+        return None
+    if credit.casefold() in vocab.STAFF_PHRASES:
         return None
     return credit
 
@@ -72,6 +74,11 @@ def strip_label(credit: str) -> str:
             text = text[1:-1].strip()
         text = _LEADING_LABEL.sub("", text, count=1)
     return text
+
+
+def has_photo_source(text: str) -> bool:
+    """Return whether `text` names a photo agency or stock library ("Getty Images", "AP")."""
+    return _SOURCE.search(text) is not None
 
 
 def _word_count(text: str) -> int:

@@ -6,7 +6,13 @@ import re
 from collections.abc import Mapping, Sequence
 
 from clean_article.metadata import vocab
-from clean_article.metadata.credits import is_credit_text, split_credit, strip_label
+from clean_article.metadata.credits import (
+    clean_credit,
+    has_photo_source,
+    is_credit_text,
+    split_credit,
+    strip_label,
+)
 from clean_article.model import BlockType, Image, Segment
 
 # "Image copyright X Image caption Y" (BBC in lynx): credit first, then the caption label.
@@ -19,9 +25,9 @@ _CAPTION_JUNK = re.compile(
 MAX_CAPTION_WORDS = 80
 # Most lines between a caption and its credit (0: same line, glued; 1: next line).
 MAX_CREDIT_GAP = 1
-# Body paragraphs: at least this many words; a run of them with gaps of at most
-# BODY_GAP segments is the article, and images far after its end are teasers (bench b37be353).
-BODY_MIN_WORDS, BODY_GAP, BODY_TAIL = 25, 4, 2
+# Body paragraphs have at least this many words; images printed after the last one are
+# teasers for other stories (bench b37be353).
+BODY_MIN_WORDS, BODY_TAIL = 25, 2
 # Captions this similar (token Dice) and close are one image printed twice (alt + caption).
 DUPLICATE_DICE, DUPLICATE_SPAN = 0.8, 3
 _TERMINAL = tuple(".!?…:;,")
@@ -43,8 +49,14 @@ def _alt_like(segment: Segment) -> bool:
 
 
 def _bare_credit(text: str) -> bool:
-    """Return whether an unlabelled line is surely a credit: names with "/" or "|" and a source."""
-    return is_credit_text(text) and len(text.split()) >= 2 and bool(re.search(r"[/|,]", text))
+    """Return whether an unlabelled line is surely a credit: a name, a separator and a photo
+    source ("Jane Doe/Getty Images", "Jane Doe, Associated Press"), no job title, no link."""
+    if len(text.split()) < 2 or ":" in text or not re.search(r"[/|,]", text):
+        return False
+    words = {w.strip(".,").casefold() for w in text.split()}
+    if words & vocab.TITLE_WORDS - {"press", "news", "media"} or clean_credit(text) is None:
+        return False
+    return has_photo_source(text)
 
 
 def _split(segment: Segment) -> tuple[str, str | None]:
@@ -57,7 +69,7 @@ def _split(segment: Segment) -> tuple[str, str | None]:
             return text[label.end() :], credit
     caption, credit = split_credit(text)
     if not credit:
-        return text, None
+        return ("", text) if _bare_credit(text) else (text, None)
     tail = text[len(caption) :].strip()
     labelled = strip_label(tail).casefold() != tail.strip("()[] ").casefold()
     if not labelled and (len(credit.split()) < 2 or (not caption and not _bare_credit(text))):
@@ -66,20 +78,14 @@ def _split(segment: Segment) -> tuple[str, str | None]:
 
 
 def _body_end(segments: Sequence[Segment]) -> int:
-    """Return the position of the last paragraph of the longest run of body paragraphs."""
-    long = [
-        p
-        for p, s in enumerate(segments)
-        if s.type == BlockType.PARAGRAPH and len(s.text.split()) >= BODY_MIN_WORDS
-    ]
-    if not long:
-        return len(segments)
-    best_size, best_end, size = 0, long[0], 1
-    for previous, current in zip(long, long[1:], strict=False):
-        size = size + 1 if current - previous <= BODY_GAP else 1
-        if size > best_size:
-            best_size, best_end = size, current
-    return best_end if best_size >= 2 else len(segments)
+    """Return the position of the last body paragraph (long, and no caption)."""
+    for position in range(len(segments) - 1, -1, -1):
+        segment = segments[position]
+        if segment.type != BlockType.PARAGRAPH or len(segment.text.split()) < BODY_MIN_WORDS:
+            continue
+        if split_credit(segment.text)[1] is None:
+            return position
+    return len(segments)
 
 
 def _dice(a: str | None, b: str | None) -> float:
@@ -99,6 +105,11 @@ def find_text_images(
             continue
         if len(segment.text.split()) > MAX_CAPTION_WORDS:
             continue
+        label = _CAPTION_LABEL.match(segment.text)
+        if label is not None:  # "Image caption X" after its credit line (BBC)
+            claims[segment.index] = "caption"
+            found.append((position, _captioned(found, position, segment.text[label.end() :])))
+            continue
         caption, credit = _split(segment)
         if not credit:
             continue
@@ -108,6 +119,14 @@ def find_text_images(
             caption, alt = _caption_before(segments, position, taken, claims)
         found.append((position, Image(caption or None, credit, alt, None)))
     return _dedupe(found), claims
+
+
+def _captioned(found: list[tuple[int, Image]], position: int, caption: str) -> Image:
+    """Return the image a labelled caption belongs to: the credit-only one just above."""
+    if found and position - found[-1][0] <= DUPLICATE_SPAN and not found[-1][1].caption:
+        _, image = found.pop()
+        return Image(caption, image.credit, image.alt, image.src)
+    return Image(caption, None, None, None)
 
 
 def _caption_before(
