@@ -23,6 +23,8 @@ _CAPTION_JUNK = re.compile(
 )
 # A caption is a sentence or a few; a longer segment is body text with a credit-like tail.
 MAX_CAPTION_WORDS = 80
+# Most words of a credit printed without a label ("Jane Doe, STF / Associated Press").
+MAX_BARE_CREDIT_WORDS = 10
 # Most lines between a caption and its credit (0: same line, glued; 1: next line).
 MAX_CREDIT_GAP = 1
 # Body paragraphs have at least this many words; images printed after the last one are
@@ -51,7 +53,9 @@ def _alt_like(segment: Segment) -> bool:
 def _bare_credit(text: str) -> bool:
     """Return whether an unlabelled line is surely a credit: a name, a separator and a photo
     source ("Jane Doe/Getty Images", "Jane Doe, Associated Press"), no job title, no link."""
-    if len(text.split()) < 2 or ":" in text or not re.search(r"[/|,]", text):
+    if not 2 <= len(text.split()) <= MAX_BARE_CREDIT_WORDS or len(text) > vocab.MAX_CREDIT_CHARS:
+        return False
+    if ":" in text or text.endswith(_TERMINAL) or not re.search(r"[/|,]", text):
         return False
     words = {w.strip(".,").casefold() for w in text.split()}
     if words & vocab.TITLE_WORDS - {"press", "news", "media"} or clean_credit(text) is None:
