@@ -64,22 +64,33 @@ def extract_body(tree: Any) -> list[Block]:
 
 
 def _blocks(body: Any) -> Iterator[Block]:
+    yield from _loose_text(body.text)
     for element in body:
         tag = element.tag if isinstance(element.tag, str) else ""
         if tag == "list":
             for item in element.iter("item"):
-                text = _text(item)
-                if text:
-                    yield Block(BlockType.LIST_ITEM, text)
+                yield from _leaf(BlockType.LIST_ITEM, item)
         elif tag == "table":
             for row in element.iter("row"):
                 text = " | ".join(filter(None, (_text(cell) for cell in row.iter("cell"))))
                 if text:
                     yield Block(BlockType.PARAGRAPH, text)
         elif tag in _LEAF_TYPES or tag in {"div", "code"}:
-            text = _text(element)
-            if text:
-                yield Block(_LEAF_TYPES.get(tag, BlockType.PARAGRAPH), text)
+            yield from _leaf(_LEAF_TYPES.get(tag, BlockType.PARAGRAPH), element)
+        # trafilatura leaves the text that follows a heading or list as its tail.
+        yield from _loose_text(element.tail)
+
+
+def _leaf(kind: BlockType, element: Any) -> Iterator[Block]:
+    text = _text(element)
+    if text:
+        yield Block(kind, text)
+
+
+def _loose_text(text: str | None) -> Iterator[Block]:
+    cleaned = normalize_space(text or "")
+    if cleaned:
+        yield Block(BlockType.PARAGRAPH, cleaned)
 
 
 def _text(element: Any) -> str:
