@@ -10,9 +10,11 @@ from clean_article.model import Byline
 from clean_article.normalize import normalize_space
 
 _PREFIX = re.compile(
-    r"^(?:"
+    r"^(?:(?:"
     + "|".join(re.escape(p) for p in sorted(vocab.BYLINE_PREFIXES, key=len, reverse=True))
-    + r")\b\s*:?\s+",
+    + r")\b\s*:?\s+|(?:"
+    + "|".join(re.escape(p) for p in vocab.BYLINE_LABELS)
+    + r")\s*:\s*)",
     re.IGNORECASE,
 )
 _STOP = re.compile(
@@ -32,6 +34,8 @@ _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _DIGIT = re.compile(r"\d")
 # "CITY, State (AP) —" or "(Reuters) -": the agency of a wire story, from its dateline.
 _DATELINE = re.compile(r"^[A-ZÀ-Ý][^()\n!?]{0,60}?\(([^()]{1,40})\)\s*[—–-]")
+# A name glued to an outlet in capitals: "Jane DoeFOXBusiness" (bench 51374560 in lynx).
+_GLUED_SUFFIX = re.compile(r"([a-z])([A-Z]{2,})")
 # Handles, e-mail addresses and phone numbers printed beside a name (bench 08f79376).
 _CONTACT = re.compile(r"\S+@\S+|@\w+|\(?\+?\d[\d ()./-]{6,}\d")
 # Name particles written in lower case ("Ursula von der Leyen", "Luiz Inácio da Silva").
@@ -70,7 +74,7 @@ def dateline_agencies(paragraph: str) -> list[str]:
 
 
 def _looks_like_name(text: str) -> bool:
-    if not text or len(text) > vocab.MAX_NAME_CHARS or _DIGIT.search(text):
+    if not text or len(text) > vocab.MAX_NAME_CHARS or _DIGIT.search(text) or "/" in text:
         return False
     words = text.split()
     if len(words) > vocab.MAX_NAME_WORDS or text.endswith(":"):
@@ -153,6 +157,8 @@ def _classify(candidate: str, outlets: Collection[str]) -> tuple[str | None, lis
         words = _strip_title(words)
     while len(words) > 2 and _is_glued(words[-1]):  # "Jane Doe FOXBusiness"
         words = words[:-1]
+    if len(words) > 2 and words[-1].isupper() and not all(w.isupper() for w in words):
+        words = words[:-1]  # "Jane Doe FOX": an outlet in capitals behind a name
     candidate = " ".join(words)
     if not candidate or _is_outlet(candidate, outlets):
         return None, agencies
@@ -177,13 +183,19 @@ def _strip_tail(candidate: str, outlets: Collection[str]) -> tuple[str, list[str
 
 def _cut(text: str) -> str:
     """Cut what follows the names: contact details, contributor notes, dates and labels."""
-    text = _CONTACT.sub(" ", text)
-    stop = _STOP.search(text)
-    if stop:
-        text = text[: stop.start()]
     for cut in (dates.first_label_start(text), _date_start(text)):
         if cut is not None and cut > 0:
             text = text[:cut]
+    text = _CONTACT.sub(" ", text)
+    stop = _STOP.search(text)
+    return text[: stop.start()] if stop else text
+
+
+def _strip_leading_date(text: str) -> str:
+    """Drop a date printed before the byline: "11/19/2019 by Jane Doe" (bench 9cb8224b)."""
+    found = dates.find_date(text)
+    if found is not None and found.start == 0 and _PREFIX.match(text[found.end :].strip()):
+        return text[found.end :].strip()
     return text
 
 
@@ -198,7 +210,8 @@ def parse_byline(raw: str, outlets: Iterable[str] = ()) -> Byline:
     if not text or len(text) > 300:
         return Byline()
     outlet_set = frozenset(o.lower().strip() for o in outlets if o)
-    text = _cut(text).strip(" ,;:|-–—")
+    text = _GLUED_SUFFIX.sub(r"\1 \2", text)
+    text = _cut(_strip_leading_date(text)).strip(" ,;:|-–—")
     agencies: list[str] = []
     for inner in _PARENS.findall(text):
         found = agencies_in(inner)
@@ -220,13 +233,47 @@ def parse_byline(raw: str, outlets: Iterable[str] = ()) -> Byline:
 
 
 def looks_like_byline(text: str) -> bool:
-    """Return whether a short line reads as a byline: "By Jane Doe", "Von ...", "es/nm (AP)"."""
-    text = normalize_space(text)
+    """Return whether a short line reads as a byline: "By Jane Doe", "Von ...", "es/nm (AP)",
+    or "Jane Doe, AP Sports Writer" (a name, a comma and a job title)."""
+    text = _strip_leading_date(normalize_space(text))
     if not text or len(text) > 200:
         return False
     if _INITIALS.match(_PARENS.sub("", text).strip()):
         return True
-    if _PREFIX.match(text) is None:
+    if _PREFIX.match(text) is None and not _titled(text):
         return False
     byline = parse_byline(text)
     return bool(byline.authors or byline.agencies)
+
+
+def _titled(text: str) -> bool:
+    """Return whether `text` is "Names, Job title" or "Names, Outlet" (no "By")."""
+    names, _, title = text.partition(",")
+    words = {w.strip(".").casefold() for w in title.split()}
+    if words & vocab.TITLE_WORDS:
+        pass
+    elif not words & vocab.OUTLET_WORDS or has_source(title) or agency_name(title):
+        return False
+    pieces = _NAME_SEPARATORS.split(names.strip())
+    return all(_looks_like_name(p) and len(p.split()) >= 2 for p in pieces)
+
+
+def has_source(text: str) -> bool:
+    """Return whether `text` names a photo agency: then it is a credit, not a byline."""
+    lowered = text.casefold()
+    return any(source in lowered for source in vocab.PHOTO_SOURCES if " " in source)
+
+
+def looks_like_name(text: str) -> bool:
+    """Return whether a short line is a bare person name ("Jane Doe", "Jean-Luc Picard")."""
+    text = _CONTACT.sub(" ", normalize_space(text)).strip()
+    words = text.split()
+    if not 2 <= len(words) <= 4 or not _looks_like_name(text):
+        return False
+    # Proper case only: "CBSN", "I", "RF" or a trailing full stop are no parts of a name
+    if any(len(w) < 2 or not w[0].isupper() or w[1:] != w[1:].lower() for w in words):
+        return False
+    if text.endswith(".") and len(words[-1]) > 3:
+        return False
+    lowered = {w.strip(".,").casefold() for w in words}
+    return not lowered & (vocab.TITLE_WORDS | vocab.OUTLET_WORDS) and agency_name(text) is None

@@ -34,7 +34,8 @@ _DATE_PATTERNS = (
     ),
     # October 1, 2024 / Nov. 19, 2019 / Tue, Nov 19 2019
     re.compile(
-        rf"(?<![^\W\d_]){_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})(?!\d)",
+        rf"(?<![^\W\d_]){_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"
+        r"(?:(?!\d)|(?=\d{1,2}:\d{2}))",  # "Nov 20 20194:29 AM": a year glued to its time
         re.IGNORECASE,
     ),
     # 1 October 2024 / 25. September 2018 / 22 de outubro de 2010 / 20 Nov, 2019 / 1er octobre

@@ -10,7 +10,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from clean_article.metadata import dates
-from clean_article.metadata.bylines import dateline_agencies, looks_like_byline, parse_byline
+from clean_article.metadata.bylines import (
+    dateline_agencies,
+    looks_like_byline,
+    looks_like_name,
+    parse_byline,
+)
 from clean_article.metadata.text_images import find_text_images
 from clean_article.model import BlockType, Byline, Dates, Image, Metadata, Options, Segment
 
@@ -21,6 +26,8 @@ MAX_DATE_LINE_CHARS = 60
 MIN_DATE_SHARE = 0.4
 # How many segments around the byline to search first for the date line.
 DATE_WINDOW = 8
+# How far from the date line a bare name may stand and still be the byline (bench 8b194530).
+NAME_WINDOW = 1
 # A headline: a few words on one short segment, just above the date or byline.
 TITLE_MIN_WORDS, TITLE_MAX_WORDS, TITLE_LOOKBACK = 3, 30, 3
 # Breadcrumb pieces above the headline: a word or three each, at most a few of them.
@@ -44,15 +51,49 @@ def _lines(segment: Segment) -> list[str]:
     return lines if len(lines) > 1 else [segment.text]
 
 
-def _find_byline(segments: Sequence[Segment]) -> tuple[int | None, Byline]:
-    for segment in segments:
+def _bylines(segments: Sequence[Segment]) -> list[tuple[int, Byline]]:
+    """Return (position, byline) for every line that reads as a byline."""
+    found: list[tuple[int, Byline]] = []
+    for position, segment in enumerate(segments):
         if len(segment.text) > MAX_HEADER_CHARS * 2:
             continue
         for line in _lines(segment):
             if len(line) <= MAX_HEADER_CHARS and looks_like_byline(line):
                 byline = parse_byline(line)
                 if byline.authors or byline.agencies:
-                    return segment.index, byline
+                    found.append((position, byline))
+                    break
+    return found
+
+
+def _bare_name(segments: Sequence[Segment], near: int) -> tuple[int, Byline] | None:
+    """Return a bare author name printed next to the date line ("Jane Doe" alone)."""
+    for position in sorted(
+        range(near - NAME_WINDOW, near + NAME_WINDOW + 1), key=lambda p: abs(p - near)
+    ):
+        if 0 <= position < len(segments) and position != near:
+            for line in _lines(segments[position]):
+                if looks_like_name(line):
+                    return position, parse_byline(line)
+    return None
+
+
+def _find_byline(segments: Sequence[Segment], options: Options) -> tuple[int | None, Byline]:
+    """Return the byline nearest to the first date line (or the first one), with its position."""
+    candidates = _bylines(segments)
+    scan = _DateScan()
+    _scan_dates(segments, options, scan)
+    position = {s.index: p for p, s in enumerate(segments)}
+    near = position[scan.indices[0]] if scan.indices else None
+    if near is not None:
+        close = [c for c in candidates if abs(c[0] - near) <= DATE_WINDOW]
+        best = min(close, key=lambda c: abs(c[0] - near), default=None) or _bare_name(
+            segments, near
+        )
+        if best is not None:
+            return segments[best[0]].index, best[1]
+    if candidates:
+        return segments[candidates[0][0]].index, candidates[0][1]
     return None, Byline()
 
 
@@ -106,6 +147,18 @@ def _find_dates(
         _scan_dates(segments, options, scan)
     published = scan.published or scan.unlabelled
     return Dates(published, scan.modified), sorted(set(scan.indices))
+
+
+def _complete_dates(found: Dates, byline: Byline, options: Options) -> Dates:
+    """Fill the publication date from the byline line ("By Jane Doe - 11/19/19 6:56 AM"),
+    else from the update date: a page showing only "Updated …" was published by then."""
+    published = found.published
+    if published is None and byline.raw:
+        in_byline = dates.find_date(byline.raw, options.reference_date)
+        published = in_byline.value if in_byline else None
+    if published is None and found.modified:
+        published = found.modified[:10]
+    return Dates(published, found.modified)
 
 
 def _words(text: str) -> int:
@@ -165,8 +218,9 @@ def _agencies(segments: Sequence[Segment], start: int, taken: dict[int, str]) ->
 
 def _extract(segments: Sequence[Segment], options: Options) -> TextMetadata:
     claimed: dict[int, str] = {}
-    byline_index, byline = _find_byline(segments)
+    byline_index, byline = _find_byline(segments, options)
     found_dates, date_indices = _find_dates(segments, byline_index, options)
+    found_dates = _complete_dates(found_dates, byline, options)
     if byline_index is not None:
         claimed[byline_index] = "byline"
     for index in date_indices:

@@ -53,14 +53,6 @@ BYLINE_PREFIXES = (
     "di",
     "da",
     "door",
-    "de",
-    "text",
-    "texto",
-    "texte",
-    "autor",
-    "autora",
-    "auteur",
-    "author",
     "written by",
     "reported by",
     "analysis by",
@@ -69,9 +61,11 @@ BYLINE_PREFIXES = (
     "words by",
     "story by",
     "a cura di",
-    "redactie",
-    "reportage",
 )
+
+# Byline labels that need a colon ("Text: Jane Doe", "Autor: …"); without one they are words
+# of a sentence or a title ("Texto de Natal", bench b3c19dd5).
+BYLINE_LABELS = ("text", "texto", "texte", "autor", "autora", "auteur", "author", "redactie")
 
 # A byline tail after these words names contributors, not authors ("with reporting by ...").
 BYLINE_STOP_PHRASES = (
@@ -132,11 +126,7 @@ TITLE_WORDS = frozenset(
         "wires",
         "editors",
         "contributors",
-        "media",
         "advance",
-        "news",
-        "press",
-        "magazine",
     }
 )
 
