@@ -125,14 +125,18 @@ def _lede(page: Page) -> str | None:
     return None
 
 
+def _marked_author(element: lxml_html.HtmlElement) -> bool:
+    if element.get("itemprop") == "author" or element.get("rel") == "author":
+        return True
+    return has_hint(element, vocab.BYLINE_CLASS_HINTS)
+
+
 def _byline_elements(page: Page) -> list[lxml_html.HtmlElement]:
     """Return short elements marked as a byline, then those opening with "By"."""
     marked: list[lxml_html.HtmlElement] = []
     prefixed: list[lxml_html.HtmlElement] = []
     for element in iter_elements(page.tree):
-        if element.get("itemprop") == "author" or element.get("rel") == "author":
-            marked.append(element)
-        elif has_hint(element, vocab.BYLINE_CLASS_HINTS):
+        if _marked_author(element):
             marked.append(element)
         elif _BY_PREFIX.match(element.text or ""):
             prefixed.append(element)

@@ -71,9 +71,10 @@ def _split(segment: Segment) -> tuple[str, str | None]:
         credit = strip_label(text[: label.start()])
         if credit and is_credit_text(text[: label.start()]):
             return text[label.end() :], credit
-    caption, credit = split_credit(text)
-    if not credit:
+    caption, found = split_credit(text)
+    if not found:
         return ("", text) if _bare_credit(text) else (text, None)
+    credit = found
     tail = text[len(caption) :].strip()
     labelled = strip_label(tail).casefold() != tail.strip("()[] ").casefold()
     if not labelled and (len(credit.split()) < 2 or (not caption and not _bare_credit(text))):
