@@ -216,6 +216,14 @@ def _describe(f: Features) -> str:
     return f"len {f.chars}, stop {f.stop:.2f}, punct {f.punct:.2f}"
 
 
+def standfirst(kinds: Sequence[Kind], start: int) -> int | None:
+    """Return the prose block just above the article run (a standfirst), if any."""
+    for j in range(start - 1, max(-1, start - 2 - v.STANDFIRST_GAP), -1):
+        if kinds[j] is Kind.GOOD:
+            return j
+    return None
+
+
 def _revise(
     i: int, kinds: Sequence[Kind], feats: Sequence[Features], span: tuple[int, int]
 ) -> tuple[bool, str]:
@@ -266,6 +274,9 @@ def classify(segments: Sequence[Segment], claimed: Mapping[int, str]) -> list[De
     span_of = [(-1, -1)] * len(segments)
     for a, b in spans:
         span_of[a : b + 1] = [(a, b)] * (b - a + 1)
+    lede = standfirst(kinds, spans[0][0]) if spans else None
+    if lede is not None:
+        span_of[lede] = (lede, lede)
     decisions = []
     for i, s in enumerate(segments):
         if s.index in claimed:

@@ -67,17 +67,21 @@ RULE_LINE = re.compile(r"^[\s\-_=*~#|+.]{3,}$")
 # Image file names lynx prints for images without alt text ("[photo.jpg?width=640]").
 IMAGE_NAME = re.compile(r"\[[^\]\s]*\.(?:jpe?g|png|gif|webp|svg)\b[^\]]*\]", re.IGNORECASE)
 
+# Capitals and small letters of the cased scripts (Latin, Greek, Cyrillic), for the glue
+# patterns below; `re` has no \p{Lu}.
+UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0391-\u03a9\u0400-\u042f"
+LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u03ac-\u03ce\u0430-\u045f"
 # Two blocks glued with no space: sentence end directly followed by a capital or a quote
 # ("outcome.“Governor"), as BeautifulSoup get_text() and browser copies produce.
-GLUE_SENTENCE = re.compile(r"(?<=[a-z0-9\u00df-\u00ff)%][.!?])(?=[\"“‘«]?[A-Z\u00c0-\u00de][a-z])")
-GLUE_QUOTE = re.compile(r"(?<=[a-z\u00df-\u00ff][.!?][”\"’»])(?=[A-Z\u00c0-\u00de“])")
+GLUE_SENTENCE = re.compile(rf"(?<=[{LOWER}0-9)%][.!?])(?=[\"“‘«„]?[{UPPER}][{LOWER}])")
+GLUE_QUOTE = re.compile(rf"(?<=[{LOWER}][.!?][”\"’»])(?=[{UPPER}“„«])")
 # A 4-digit year glued to the next word ("2024last updated", "2019Updated").
-GLUE_YEAR = re.compile(r"(?<=\b\d{4})(?=[A-Za-z\u00c0-\u00ff][a-z]{2,})")
+GLUE_YEAR = re.compile(rf"(?<=\b\d{{4}})(?=[{UPPER}{LOWER}][{LOWER}]{{2,}})")
 # Lower-case word end glued to a capitalised word ("contentSkip"); the left side needs four
 # lower-case letters so brand names like "YouTube" or "iPhone" stay whole.
-GLUE_CAMEL = re.compile(r"(?<=[a-z\u00df-\u00ff]{4})(?=[A-Z\u00c0-\u00de][a-z\u00df-\u00ff])")
+GLUE_CAMEL = re.compile(rf"(?<=[{LOWER}]{{4}})(?=[{UPPER}][{LOWER}])")
 # An all-caps word glued to a capitalised word ("SEARCHSkip").
-GLUE_CAPS = re.compile(r"(?<=[A-Z]{3})(?=[A-Z][a-z]{2})")
+GLUE_CAPS = re.compile(rf"(?<=[{UPPER}]{{3}})(?=[{UPPER}][{LOWER}]{{2}})")
 # Photo credit markers glued to a caption ("monthsImage: Name/Agency"); seed 000.
 GLUE_CREDIT = re.compile(
     r"(?<=[\w.)])(?=(?:Image|Images|Photo|Photos|Foto|Fotos|Bild|Credit|Crédit|Picture|"
@@ -139,6 +143,9 @@ REGION_GOOD_CAP = 800
 REGION_NEAR_FACTOR = 0.5
 REGION_SHORT_COST = 35
 REGION_BAD_COST = 60
+# A prose block at most this many blocks above the article run is its standfirst; the
+# byline, date and share bar usually stand between.
+STANDFIRST_GAP = 4
 # Other runs at least this dense (share of the best run's sum) are article too: pages that
 # break the text with a gallery, a video or a box of links.
 REGION_SECOND_RATIO = 0.3
