@@ -107,7 +107,7 @@ def _bad_reason(segment: Segment, f: Features) -> str | None:
             return "boilerplate phrase"
         if v.CREDIT.search(text):
             return "photo credit"
-        if f.repeated:
+        if f.repeated and not (f.sentence_end and f.words >= v.NEAR_MIN_WORDS):
             return "repeated short text"
     return None
 
@@ -207,6 +207,26 @@ def cut_comments(
     return start, cut - 1
 
 
+def cut_tail(
+    segments: Sequence[Segment], weights: Sequence[float], span: tuple[int, int]
+) -> tuple[int, int]:
+    """End the article run at a closing heading (related links, tags, author box)."""
+    start, end = span
+    before = 0.0
+    for k in range(start, end + 1):
+        text = segments[k].text
+        if before > 0 and len(text) <= v.END_MARKER_MAX_CHARS and _closes_article(text):
+            after = sum(w for w in weights[k : end + 1] if w > 0)
+            if after <= before:
+                return start, k - 1
+        before += weights[k]
+    return span
+
+
+def _closes_article(text: str) -> bool:
+    return bool(v.END_MARKER.fullmatch(text) or v.ABOUT_NAME.fullmatch(text))
+
+
 def _is_comments_heading(segment: Segment) -> bool:
     text = segment.text
     return len(text) <= v.COMMENT_STAMP_MAX_CHARS and bool(v.COMMENTS_HEADING.match(text))
@@ -269,7 +289,7 @@ def classify(segments: Sequence[Segment], claimed: Mapping[int, str]) -> list[De
     spans = find_article(weights)
     if spans:
         main = max(spans, key=lambda r: sum(weights[r[0] : r[1] + 1]))
-        cut = cut_comments(segments, kinds, main)
+        cut = cut_tail(segments, weights, cut_comments(segments, kinds, main))
         spans = [r if r != main else cut for r in spans if r[0] <= cut[1] or r == main]
     span_of = [(-1, -1)] * len(segments)
     for a, b in spans:
@@ -278,11 +298,15 @@ def classify(segments: Sequence[Segment], claimed: Mapping[int, str]) -> list[De
     if lede is not None:
         span_of[lede] = (lede, lede)
     decisions = []
+    seen: set[str] = set()
     for i, s in enumerate(segments):
         if s.index in claimed:
             verdict, reason = Verdict.METADATA, f"metadata: {claimed[s.index]}"
         else:
             keep, how = _revise(i, kinds, feats, span_of[i])
+            if keep and feats[i].repeated:
+                keep, how = s.text.casefold() not in seen, "repeated text, kept once"
+                seen.add(s.text.casefold())
             verdict = Verdict.BODY if keep else Verdict.BOILERPLATE
             detail = why[i] if kinds[i] is Kind.BAD else how
             reason = f"{verdict.value}: {detail} ({_describe(feats[i])})"

@@ -260,3 +260,30 @@ CREDIT_LINE = re.compile(
     r"|imagen|immagine|afbeelding|source|quelle|fuente)s?\s*(:|\.\.\.|by\b)|^©",
     re.IGNORECASE,
 )
+
+# Headings that close an article: related links, author boxes, tags, recommendations. A
+# short block matching one ends the article run when the text after it weighs less than
+# the article before it (an inline "Related:" link mid-story leaves the story whole).
+END_MARKER = re.compile(
+    r"(related|similar|recommended|suggested|popular|trending|latest|top|more|other|further)"
+    r"( great| \w+)? (stories|articles|posts|news|links|reads|videos|content|coverage|from|on)"
+    r"\b.{0,40}|next up\b.{0,40}|we recommend|recommended for you"
+    r"|you (may|might) (also )?(like|enjoy|be interested).{0,30}"
+    r"|most (popular|read|viewed|shared).{0,30}|want more.{0,40}|tags?:.{0,60}|topics?:"
+    r"|filed under.{0,40}|about the author|citation:.{0,80}"
+    r"|mehr zum thema|weitere artikel.{0,20}|das könnte sie (auch )?interessieren"
+    r"|meistgelesen.{0,20}|themen:|über den autor|sur le même sujet"
+    r"|articles (similaires|liés)|les plus lus|à propos de l'auteur"
+    r"|noticias relacionadas|(también )?te puede interesar|lo más leído|más noticias"
+    r"|artículos relacionados|sobre el autor|etiquetas:.{0,60}|potrebbe interessarti"
+    r"|articoli correlati|i più letti|altre notizie"
+    r"|você pode gostar.{0,10}|notícias relacionadas|mais lidas|sobre o autor"
+    r"|meer nieuws|gerelateerde artikelen|meest gelezen|over de auteur"
+    r"|похожие (статьи|новости)|отзывы",
+    re.IGNORECASE,
+)
+# "About Jane Roe" author boxes, in several languages; the name must be capitalised.
+ABOUT_NAME = re.compile(
+    r"(?i:about|über|sobre|à propos de|acerca de|over|su) [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,2}"
+)
+END_MARKER_MAX_CHARS = 80
