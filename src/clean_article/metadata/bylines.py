@@ -155,6 +155,8 @@ def _classify(candidate: str, outlets: Collection[str]) -> tuple[str | None, lis
         if first is not None:
             return None, [first]
         words = _strip_title(words)
+        if len(words) < 2:  # "CNN Editor-at-large": an outlet before the title, no name
+            return None, agencies
     while len(words) > 2 and _is_glued(words[-1]):  # "Jane Doe FOXBusiness"
         words = words[:-1]
     if len(words) > 2 and words[-1].isupper() and not all(w.isupper() for w in words):

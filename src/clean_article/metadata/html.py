@@ -99,8 +99,7 @@ def _sections(page: Page, title: str | None) -> tuple[str, ...]:
     names = page.jsonld.sections or page.jsonld.breadcrumbs
     if not names and page.meta.get("article:section"):
         names = (page.meta["article:section"],)
-    skip = {"home", "start", "startseite", "accueil", "inicio", "início", "homepage"}
-    kept = (n for n in names if n.lower() not in skip and n != title and len(n) < 60)
+    kept = (n for n in names if n.lower() not in vocab.HOME_WORDS and n != title and len(n) < 60)
     return tuple(dict.fromkeys(kept))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from clean_article.metadata import dates
+from clean_article.metadata import dates, vocab
 from clean_article.metadata.bylines import (
     dateline_agencies,
     looks_like_byline,
@@ -185,6 +185,8 @@ def _find_section(segments: Sequence[Segment], title: int) -> list[int]:
         short = _words(text) <= SECTION_MAX_WORDS and not text.endswith(_TERMINAL)
         close = next_line - segment.last_line <= SECTION_MAX_GAP
         if not (short and close and text[:1].isupper()) or segment.type == BlockType.LIST_ITEM:
+            break
+        if text.casefold() in vocab.HOME_WORDS:
             break
         pieces.insert(0, position)
         next_line = segment.first_line

@@ -29,7 +29,7 @@ MAX_BARE_CREDIT_WORDS = 10
 MAX_CREDIT_GAP = 1
 # Body paragraphs have at least this many words; images printed after the last one are
 # teasers for other stories (bench b37be353).
-BODY_MIN_WORDS, BODY_TAIL = 25, 2
+BODY_MIN_WORDS, BODY_TAIL = 25, 1
 # Captions this similar (token Dice) and close are one image printed twice (alt + caption).
 DUPLICATE_DICE, DUPLICATE_SPAN = 0.8, 3
 _TERMINAL = tuple(".!?…:;,")

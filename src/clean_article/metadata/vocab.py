@@ -635,3 +635,8 @@ RIGHTS_PHRASES = (
     "terms of service",
     "privacy",
 )
+
+# Breadcrumb entries naming the home page, never a section.
+HOME_WORDS = frozenset(
+    {"home", "homepage", "start", "startseite", "accueil", "inicio", "início", "home page"}
+)

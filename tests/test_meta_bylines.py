@@ -1,0 +1,131 @@
+"""Bylines: names, agencies and what is neither (titles, outlets, staff credits, contributors)."""
+
+from __future__ import annotations
+
+import pytest
+
+from clean_article.metadata.bylines import (
+    agency_name,
+    dateline_agencies,
+    looks_like_byline,
+    looks_like_name,
+    parse_byline,
+)
+
+# (printed byline, site names, expected authors, expected agencies)
+BYLINES = [
+    ("By Jane Doe and John Q. Smith", (), ("Jane Doe", "John Q. Smith"), ()),
+    ("Von Anna Berger und Lukas Brandt", (), ("Anna Berger", "Lukas Brandt"), ()),
+    ("Par Jean-Marc Lefèvre et Chloé Martin", (), ("Jean-Marc Lefèvre", "Chloé Martin"), ()),
+    ("Por María José Ortega y Luis Pardo", (), ("María José Ortega", "Luis Pardo"), ()),
+    ("Door Pieter van Dijk en Sanne de Vries", (), ("Pieter van Dijk", "Sanne de Vries"), ()),
+    ("Di Giulia Rossi", (), ("Giulia Rossi",), ()),
+    ("By Ann Lee, Bo Chen, Cy Diaz", (), ("Ann Lee", "Bo Chen", "Cy Diaz"), ()),
+    ("By ANNA FIELD and TOM REED / Associated Press", (), ("ANNA FIELD", "TOM REED"), ("AP",)),
+    ("Sam Hart, AP Science Writer", (), ("Sam Hart",), ("AP",)),
+    ("Kim Ray, Reuters", (), ("Kim Ray",), ("Reuters",)),
+    ("ab/cd (AFP, dpa)", (), ("ab", "cd"), ("AFP", "dpa")),
+    ("Von Max Roth, dpa", (), ("Max Roth",), ("dpa",)),
+    ("The Associated Press", (), (), ("AP",)),
+    ("Agence France-Presse", (), (), ("AFP",)),
+    ("By Ella Stone | Special to the Daily Planet", (), ("Ella Stone",), ()),
+    ("By Omar Field - Planet Science Contributor", (), ("Omar Field",), ()),
+    ("Analysis by Lee Park, Globe Editor-at-large", (), ("Lee Park",), ()),
+    ("By Rita Moss Business Columnist", (), ("Rita Moss",), ()),
+    ("Ivy Chen and Al Brooks, METRO TODAY", ("metro today",), ("Ivy Chen", "Al Brooks"), ()),
+    ("Nora Quinn Gazette Daily", ("gazette daily",), ("Nora Quinn",), ()),
+    ("By Zoe Hale ZHNewsDesk", (), ("Zoe Hale",), ()),
+    ("By Ken Adams Ken Adams", (), ("Ken Adams",), ()),
+    ("By Liam O'Brien and Mary McDonald", (), ("Liam O'Brien", "Mary McDonald"), ()),
+    ("by Dan DeLuca @dandeluca Nov 2, 2021 at 4:10 pm ET", (), ("Dan DeLuca",), ()),
+    ("By Eva Lind eva@example.org (555) 123-4567", (), ("Eva Lind",), ()),
+    ("By Tom Ward with reporting by Ada Cole", (), ("Tom Ward",), ()),
+    ("Von Jonas Weber publiziert am 3. März 2021", (), ("Jonas Weber",), ()),
+    ("By PLANET POST STAFF", (), (), ()),
+    ("By Staff Reports", (), (), ()),
+    ("Riverside Herald wire services", (), (), ()),
+    ("By Tess Bell - 03/04/21 10:05 AM EST", (), ("Tess Bell",), ()),
+    ("12/01/2020 by Carl Penn", (), ("Carl Penn",), ()),
+]
+
+
+@pytest.mark.parametrize(("raw", "outlets", "authors", "agencies"), BYLINES)
+def test_parse_byline(
+    raw: str, outlets: tuple[str, ...], authors: tuple[str, ...], agencies: tuple[str, ...]
+) -> None:
+    byline = parse_byline(raw, outlets)
+    assert byline.authors == authors
+    assert byline.agencies == agencies
+    assert byline.raw == raw
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("AP", "AP"),
+        ("The Associated Press", "AP"),
+        ("thomson reuters", "Reuters"),
+        ("Deutsche Presse-Agentur", "dpa"),
+        ("Agencia EFE", "EFE"),
+        ("Keystone-SDA", "SDA"),
+        ("PA Media", "PA"),
+        ("Jane Doe", None),
+    ],
+)
+def test_agency_name(text: str, expected: str | None) -> None:
+    assert agency_name(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "agencies"),
+    [
+        ("RIVERTON, Ore. (AP) — Officials said on Monday that ...", ["AP"]),
+        ("BERLIN (dpa) - Die Regierung hat am Dienstag ...", ["dpa"]),
+        ("PARIS (AFP/Reuters) - Le gouvernement a annoncé ...", ["AFP", "Reuters"]),
+        ("LONDON (Metro Times) - The mayor said ...", []),
+        ("The agency (AP) said nothing new today.", []),
+        ("officials (AP) — lower-case start is no dateline", []),
+    ],
+)
+def test_dateline_agencies(paragraph: str, agencies: list[str]) -> None:
+    assert dateline_agencies(paragraph) == agencies
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By Jane Doe", True),
+        ("by Jane Doe", True),
+        ("ab/cd (AP, dpa)", True),
+        ("Sam Hart, AP Science Writer", True),
+        ("Ivy Chen and Al Brooks, METRO TODAY", True),
+        ("By the time the storm arrived, the town was empty.", False),
+        ("Dan Cole, Associated Press", False),  # a photo credit, not a byline
+        ("Texto de Natal", False),
+        ("Paris, France", False),
+    ],
+)
+def test_looks_like_byline(line: str, expected: bool) -> None:
+    assert looks_like_byline(line) is expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Jane Doe", True),
+        ("Jean-Luc Picard", False),  # one word: not enough to stand alone
+        ("Mary Ann Evans", True),
+        ("Watch NEWS Live", False),
+        ("I Accept", False),
+        ("Eastern Equine Encephalitis.", False),
+        ("Jane Doe, Reporter", False),
+    ],
+)
+def test_looks_like_name(line: str, expected: bool) -> None:
+    assert looks_like_name(line) is expected
+
+
+@pytest.mark.parametrize("garbage", ["", " ", "\x00\x01", "By", "x" * 5000, "By " + "A" * 400])
+def test_parse_byline_never_crashes(garbage: str) -> None:
+    byline = parse_byline(garbage)
+    assert isinstance(byline.authors, tuple)

@@ -1,0 +1,179 @@
+"""Metadata of text dumps: the seed's facts, and synthetic dumps of other layouts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from clean_article.metadata import TextMetadata, extract_text_metadata
+from clean_article.model import BlockType, Image, Options, Segment
+from clean_article.textdump.segment import segment_dump
+
+from .conftest import SEED
+
+
+def _segments(dump: str) -> list[Segment]:
+    """Cut a dump at blank lines, one Segment per block, wrapped lines re-joined."""
+    segments: list[Segment] = []
+    block: list[tuple[int, str]] = []
+    for number, line in enumerate([*dump.split("\n"), ""]):
+        if line.strip():
+            block.append((number, line))
+        elif block:
+            text = " ".join(part.strip() for _, part in block)
+            raw = "\n".join(part for _, part in block)
+            kind = BlockType.PARAGRAPH
+            segments.append(Segment(len(segments), text, kind, block[0][0], block[-1][0], raw))
+            block = []
+    return segments
+
+
+def _extract(dump: str, options: Options | None = None) -> TextMetadata:
+    return extract_text_metadata(_segments(dump), options or Options())
+
+
+@pytest.fixture(scope="module")
+def seed() -> tuple[TextMetadata, list[Segment]]:
+    segments = segment_dump(SEED.read_text("utf-8"))
+    return extract_text_metadata(segments, Options()), segments
+
+
+def test_seed_title_section_lede(seed: tuple[TextMetadata, list[Segment]]) -> None:
+    meta = seed[0].metadata
+    assert meta.title == "Mark Rutte takes over as NATO chief"
+    assert meta.section == ("Politics", "Europe")
+    assert meta.lede is not None
+    assert meta.lede.startswith("NATO Secretary-General Jens Stoltenberg has handed")
+    assert meta.language is None
+
+
+def test_seed_dates_and_byline(seed: tuple[TextMetadata, list[Segment]]) -> None:
+    meta = seed[0].metadata
+    assert (meta.dates.published, meta.dates.modified) == ("2024-10-01", "2024-10-01")
+    assert meta.byline.authors == ("es", "nm")
+    assert meta.byline.agencies == ("AP", "dpa")
+    assert meta.byline.raw == "es/nm (AP, dpa)"
+
+
+def test_seed_image(seed: tuple[TextMetadata, list[Segment]]) -> None:
+    assert seed[0].metadata.images == (
+        Image(
+            caption="After vowing to leave politics forever in 2023, Rutte (left) mounted a"
+            " one-man campaign for the NATO post in recent months",
+            credit="Harry Nakos/AP/picture alliance",
+            alt="Mark Rutte and Jens Stoltenberg",
+        ),
+    )
+
+
+def test_seed_claims_only_metadata(seed: tuple[TextMetadata, list[Segment]]) -> None:
+    found, segments = seed
+    by_role: dict[str, list[str]] = {}
+    for segment in segments:
+        role = found.claimed.get(segment.index)
+        if role:
+            by_role.setdefault(role, []).append(segment.text)
+    assert by_role["title"] == ["Mark Rutte takes over as NATO chief"]
+    assert by_role["byline"] == ["es/nm (AP, dpa)"]
+    assert by_role["credit"] == ["Image: Harry Nakos/AP/picture alliance"]
+    assert by_role["image_alt"] == ["Mark Rutte and Jens Stoltenberg"]
+    assert set(by_role) == {
+        "title",
+        "section",
+        "date",
+        "lede",
+        "byline",
+        "image_alt",
+        "caption",
+        "credit",
+    }
+    body = [s.text for s in segments if s.index not in found.claimed]
+    assert any(t.startswith("Former Dutch Prime Minister Mark Rutte") for t in body)
+
+
+WIRE = """Home | World | Sports
+
+Storm closes mountain passes
+
+By Jane Doe and Omar Field, Associated Press
+Updated 6:10 am EST, Tuesday, March 8, 2022
+
+HILLTOWN, Colo. (AP) — A late-winter storm closed three mountain passes on Monday and left
+thousands of homes without power, officials said, as crews worked through the night.
+
+Snow piles up on a road near Hilltown on Monday. (AP Photo/Sam Cole)
+
+Crews expect to reopen the roads by Wednesday if the weather clears as forecast by the
+national weather service, the state transport department said in a statement.
+"""
+
+
+def test_wire_story() -> None:
+    meta = _extract(WIRE).metadata
+    assert meta.title == "Storm closes mountain passes"
+    assert meta.byline.authors == ("Jane Doe", "Omar Field")
+    assert meta.byline.agencies == ("AP",)
+    assert meta.dates.modified == "2022-03-08T06:10:00-05:00"
+    assert meta.dates.published == "2022-03-08"  # only the update is shown: published by then
+    assert meta.images == (
+        Image("Snow piles up on a road near Hilltown on Monday.", "AP Photo/Sam Cole"),
+    )
+
+
+GERMAN = """Startseite
+
+Neue Brücke über den Fluss eröffnet
+
+Von Anna Berger
+Stand: 04.05.2023 14:03 Uhr
+
+Die neue Brücke verbindet seit Donnerstag die beiden Ortsteile, wie die Stadt mitteilte.
+Der Bau hatte drei Jahre gedauert und kostete mehr als zwölf Millionen Euro insgesamt.
+
+Die Arbeiten begannen im Frühjahr 2020 und wurden trotz Lieferengpässen beim Stahl nur
+um wenige Wochen verzögert, sagte die Sprecherin der Stadtverwaltung am Donnerstag.
+
+Die Brücke am Abend. Foto: Lukas Brandt/dpa
+
+Am Wochenende soll ein Fest für die Anwohner stattfinden, teilte der Bürgermeister mit.
+Die Stadt rechnet mit mehreren tausend Besuchern aus der ganzen Region und darüber hinaus.
+"""
+
+
+def test_german_dump() -> None:
+    found = _extract(GERMAN)
+    meta = found.metadata
+    assert meta.byline.authors == ("Anna Berger",)
+    assert meta.dates.modified == "2023-05-04T14:03:00"
+    assert meta.images == (Image("Die Brücke am Abend.", "Lukas Brandt/dpa"),)
+    roles = sorted(found.claimed.values())
+    assert roles == ["byline", "caption", "title"]  # byline and date share one segment
+
+
+def test_relative_date_needs_reference() -> None:
+    dump = "Title of the story here\n\nBy Jane Doe\nPublished 2 days ago\n\n" + "Words " * 40
+    assert _extract(dump).metadata.dates.published is None
+    options = Options(reference_date=dt.date(2022, 3, 10))
+    assert _extract(dump, options).metadata.dates.published == "2022-03-08"
+
+
+def test_teasers_after_the_body_are_not_images() -> None:
+    body = "\n\n".join(
+        "This is a long body paragraph with many words in it. " * 3 for _ in range(3)
+    )
+    dump = "Headline of the story\n\nBy Jane Doe\n\n" + body
+    dump += "\n\nMore stories\n\nA teaser about another event. (AP Photo/Jo Park)\n"
+    assert _extract(dump).metadata.images == ()
+
+
+def test_footer_copyright_is_no_credit() -> None:
+    dump = "Words of the story. " * 20 + "\n\n© 2022 Example Media. All rights reserved.\n"
+    assert _extract(dump).metadata.images == ()
+
+
+@pytest.mark.parametrize("dump", ["", "\n\n\n", "\x00\x01\x02", "x" * 10000, "By\n\nBy"])
+def test_odd_dumps_give_empty_metadata(dump: str) -> None:
+    found = _extract(dump)
+    assert found.metadata.byline.authors == ()
+    assert found.metadata.images == ()
