@@ -51,9 +51,10 @@ class Features:
 
 def _link_share(segment: Segment) -> float:
     """Return the share of the segment's text that sat inside Markdown links."""
-    if "](" not in segment.raw or not segment.text:
+    raw = segment.raw
+    if "[" not in raw and "](" not in raw or not segment.text:
         return 0.0
-    linked = sum(len(m.group(1)) for m in v.MD_LINK.finditer(segment.raw))
+    linked = sum(len(m.group(1)) for m in v.MD_LINK.finditer(raw))
     return min(1.0, linked / len(segment.text))
 
 

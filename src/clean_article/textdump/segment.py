@@ -161,6 +161,7 @@ def _strip_markup(text: str, style: DumpStyle) -> tuple[str, BlockType | None]:
         only_image = v.MD_IMAGE.fullmatch(text.strip())
         text = only_image.group(1) if only_image else v.MD_IMAGE.sub("", text)
         text = v.MD_LINK.sub(r"\1", text)
+        text = v.MD_ORPHAN_OPEN.sub("", v.MD_ORPHAN_CLOSE.sub("", text))
         text = v.MD_ESCAPE.sub(r"\1", v.MD_EMPHASIS.sub("", text))
     text = v.PLACEHOLDER.sub(" ", v.LINK_MARKER.sub("", v.IMAGE_NAME.sub(" ", text)))
     return normalize_space(text), kind

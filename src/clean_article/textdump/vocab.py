@@ -50,6 +50,10 @@ MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
 # Markdown images and links; the url may hold spaces where html2text wrapped it.
 MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+# Halves of a link whose text spans several blocks: html2text opens "[" in one block and
+# closes "](url)" in a later one (block elements inside an <a>, as teaser cards are).
+MD_ORPHAN_CLOSE = re.compile(r"\]\([^)\s]*\)?")
+MD_ORPHAN_OPEN = re.compile(r"\[(?=[^\]]*$)")
 MD_EMPHASIS = re.compile(r"(?<!\\)(\*\*|__|(?<!\w)[*_](?=\S)|(?<=[^\s\\])[*_](?!\w))")
 MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
 # Reference markers such as "[12]" (lynx without -nolist, WET, wiki copies), and the
@@ -134,7 +138,7 @@ GOOD_MIN_STOP = 0.18
 NEAR_MIN_WORDS = 6
 NEAR_MIN_STOP = 0.25
 # Markdown link text share above which a block is navigation (html2text only).
-LINK_SHARE_BAD = 0.5
+LINK_SHARE_BAD = 0.7
 # Two blocks of up to this many characters with the same text are template, not prose.
 REPEAT_MAX_CHARS = 200
 
