@@ -46,6 +46,10 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _RIGHTS = re.compile("|".join(re.escape(p) for p in vocab.RIGHTS_PHRASES), re.IGNORECASE)
 # "Jane Doe, AP / Copyright 2019 AP": a rights notice appended to a real credit (lynx alt).
 _APPENDED_RIGHTS = re.compile(r"\s/\s*(?:copyright|©).*$", re.IGNORECASE)
+_TAIL_PHRASE = re.compile(
+    r"(?<![^\W_])(?:" + "|".join(re.escape(p) for p in vocab.CREDIT_TAIL_PHRASES) + r")\.?$",
+    re.IGNORECASE,
+)
 _HANDLE = re.compile(r"(?<![\w.])@\w")
 _URL = re.compile(r"https?:|www\.|://|pic\.twitter|\.(?:html?|php)\b", re.IGNORECASE)
 
@@ -134,6 +138,9 @@ def _split_credit(text: str) -> tuple[str, str | None]:
         if _credit_ok(credit):
             return text[: match.start()].strip(), strip_label(credit)
         break
+    tail = _TAIL_PHRASE.search(text)
+    if tail is not None and tail.start() > 0:
+        return text[: tail.start()].strip(), tail.group(0)
     label = _LEADING_LABEL.match(text)
     if label is not None:
         if _credit_ok(text):

@@ -227,14 +227,13 @@ def _extract(segments: Sequence[Segment], options: Options) -> TextMetadata:
         claimed[byline_index] = "byline"
     for index in date_indices:
         claimed.setdefault(index, "date")
-    images, image_claims = find_text_images(segments, claimed)
-    claimed.update(image_claims)
     position = {s.index: p for p, s in enumerate(segments)}
     header = [position[i] for i in claimed if claimed[i] in ("byline", "date")]
-    title = section = lede = None
+    title = lede = None
+    section: tuple[str, ...] = ()
     agencies = list(byline.agencies)
-    if header:
-        first = min(header)
+    first = min(header, default=None)
+    if first is not None:
         title_at = _find_title(segments, first, claimed)
         if title_at is not None:
             title = segments[title_at].text
@@ -242,6 +241,9 @@ def _extract(segments: Sequence[Segment], options: Options) -> TextMetadata:
             pieces = _find_section(segments, title_at)
             section = tuple(segments[p].text for p in pieces)
             claimed.update({segments[p].index: "section" for p in pieces})
+    images, image_claims = find_text_images(segments, claimed)
+    claimed.update(image_claims)
+    if first is not None:
         top = [p for p in header if p - first <= DATE_WINDOW]
         lede_at = _find_lede(segments, max(top), claimed)
         if lede_at is not None:
@@ -253,7 +255,7 @@ def _extract(segments: Sequence[Segment], options: Options) -> TextMetadata:
         images = tuple(_without_prefix(image, title) for image in images)
     metadata = Metadata(
         title=title,
-        section=section or (),
+        section=section,
         lede=lede,
         byline=byline,
         dates=found_dates,

@@ -25,13 +25,20 @@ _CAPTION_JUNK = re.compile(
 MAX_CAPTION_WORDS = 80
 # Most words of a credit printed without a label ("Jane Doe, STF / Associated Press").
 MAX_BARE_CREDIT_WORDS = 10
-# Most lines between a caption and its credit (0: same line, glued; 1: next line).
-MAX_CREDIT_GAP = 1
+# "Courtesy of Jane Doe": a credit without separator or label, in several languages.
+COURTESY = ("courtesy of", "mit freundlicher genehmigung", "avec l'aimable autorisation")
+# Most lines between a caption and its credit (0: glued; 1: next line; 2: a blank between).
+MAX_CREDIT_GAP = 2
 # Body paragraphs have at least this many words; images printed after the last one are
 # teasers for other stories (bench b37be353).
 BODY_MIN_WORDS, BODY_TAIL = 25, 1
-# Captions this similar (token Dice) and close are one image printed twice (alt + caption).
-DUPLICATE_DICE, DUPLICATE_SPAN = 0.8, 3
+# Captions this similar (token Dice) are one image printed twice (alt + caption, gallery
+# copies); a credit-only line this close to a captioned image with its credit is its copy.
+DUPLICATE_DICE, DUPLICATE_SPAN = 0.8, 8
+# A credit-only line this close below an image with the same credit is that image's credit.
+CREDIT_REPEAT_SPAN = 3
+# Captions of one page sharing this many opening words carry a repeated alt text (lynx).
+MIN_SHARED_PREFIX_WORDS = 3
 _TERMINAL = tuple(".!?…:;,")
 _TOKEN = re.compile(r"\w+")
 
@@ -55,7 +62,8 @@ def _bare_credit(text: str) -> bool:
     source ("Jane Doe/Getty Images", "Jane Doe, Associated Press"), no job title, no link."""
     if not 2 <= len(text.split()) <= MAX_BARE_CREDIT_WORDS or len(text) > vocab.MAX_CREDIT_CHARS:
         return False
-    if ":" in text or text.endswith(_TERMINAL) or not re.search(r"[/|,]", text):
+    courtesy = text.casefold().startswith(COURTESY)
+    if ":" in text or text.endswith(_TERMINAL) or not (courtesy or re.search(r"[/|,]", text)):
         return False
     words = {w.strip(".,").casefold() for w in text.split()}
     if words & vocab.TITLE_WORDS - {"press", "news", "media"} or clean_credit(text) is None:
@@ -116,14 +124,14 @@ def find_text_images(
             found.append((position, _captioned(found, position, segment.text[label.end() :])))
             continue
         caption, credit = _split(segment)
-        if not credit:
-            continue
+        if not credit or (not caption and segment.type == BlockType.LIST_ITEM):
+            continue  # "* Photos: …" in a list of links is a link, not a credit
         alt = None
         claims[segment.index] = "caption" if caption else "credit"
         if not caption:
             caption, alt = _caption_before(segments, position, taken, claims)
         found.append((position, Image(caption or None, credit, alt, None)))
-    return _dedupe(found), claims
+    return _strip_common_prefix(_dedupe(found)), claims
 
 
 def _captioned(found: list[tuple[int, Image]], position: int, caption: str) -> Image:
@@ -151,22 +159,44 @@ def _caption_before(
     return _CAPTION_JUNK.sub("", previous.text), _alt(segments, position - 1, taken, claims)
 
 
+def _strip_common_prefix(images: tuple[Image, ...]) -> tuple[Image, ...]:
+    """Drop the alt text lynx prints before every caption: a prefix all captions share."""
+    captions = [c.split() for c in dict.fromkeys(i.caption for i in images if i.caption)]
+    if len(captions) < 2:  # copies of one caption share everything: nothing to learn
+        return images
+    size = 0
+    while all(len(c) > size + 1 for c in captions) and len({c[size] for c in captions}) == 1:
+        size += 1
+    if size < MIN_SHARED_PREFIX_WORDS or any(
+        len(c) - size < MIN_SHARED_PREFIX_WORDS for c in captions
+    ):
+        return images
+    return tuple(
+        Image(" ".join(i.caption.split()[size:]), i.credit, i.alt, i.src) if i.caption else i
+        for i in images
+    )
+
+
 def _dedupe(found: list[tuple[int, Image]]) -> tuple[Image, ...]:
-    """Drop an image printed twice in a row (alt text and caption, gallery counters)."""
+    """Drop an image printed twice in a row (alt text and caption, gallery copies)."""
     kept: list[tuple[int, Image]] = []
     for position, image in found:
-        if kept:
-            where, last = kept[-1]
-            same_credit = image.credit == last.credit
-            close = position - where <= DUPLICATE_SPAN
-            if same_credit and close and _dice(image.caption, last.caption) >= DUPLICATE_DICE:
-                if len(image.caption or "") < len(last.caption or ""):
-                    kept[-1] = (position, image)
-                continue
-            if same_credit and close and not image.caption:
-                continue
-        kept.append((position, image))
+        twin = next(
+            (k for k, (where, last) in enumerate(kept) if _same(image, last, position - where)),
+            None,
+        )
+        if twin is None:
+            kept.append((position, image))
+        elif image.caption and len(image.caption) < len(kept[twin][1].caption or ""):
+            kept[twin] = (kept[twin][0], image)  # the shorter copy has no alt text glued on
     return tuple(image for _, image in kept)
+
+
+def _same(image: Image, other: Image, distance: int) -> bool:
+    if not image.caption:  # a credit repeated near its captioned copy, or right below itself
+        near = distance <= (CREDIT_REPEAT_SPAN if not other.caption else DUPLICATE_SPAN)
+        return image.credit == other.credit and near
+    return _dice(image.caption, other.caption) >= DUPLICATE_DICE
 
 
 def _alt(

@@ -640,3 +640,17 @@ RIGHTS_PHRASES = (
 HOME_WORDS = frozenset(
     {"home", "homepage", "start", "startseite", "accueil", "inicio", "início", "home page"}
 )
+
+# Whole credits printed glued behind a caption without a label ("Jane Roe Submitted photo",
+# bench 961bd85c): the phrase itself is the credit.
+CREDIT_TAIL_PHRASES = (
+    "submitted photo",
+    "courtesy photo",
+    "contributed photo",
+    "handout photo",
+    "staff photo",
+    "file photo",
+    "photo courtesy",
+    "foto privat",
+    "privatfoto",
+)
