@@ -27,8 +27,8 @@ MAX_CAPTION_WORDS = 80
 MAX_BARE_CREDIT_WORDS = 10
 # "Courtesy of Jane Doe": a credit without separator or label, in several languages.
 COURTESY = ("courtesy of", "mit freundlicher genehmigung", "avec l'aimable autorisation")
-# Most lines between a caption and its credit (0: glued; 1: next line; 2: a blank between).
-MAX_CREDIT_GAP = 2
+# Most lines between a caption and its credit (0: glued on one line; 1: the next line).
+MAX_CREDIT_GAP = 1
 # Body paragraphs have at least this many words; images printed after the last one are
 # teasers for other stories (bench b37be353).
 BODY_MIN_WORDS, BODY_TAIL = 25, 1
