@@ -6,6 +6,17 @@ Spanish, Italian, Portuguese and Dutch; language-neutral signals are preferred e
 
 from __future__ import annotations
 
+
+def _words(text: str) -> frozenset[str]:
+    """Return the space-separated words of `text` as a set."""
+    return frozenset(text.split())
+
+
+def _phrases(text: str) -> tuple[str, ...]:
+    """Return the "|"-separated phrases of `text`, in order."""
+    return tuple(p.strip() for p in text.split("|") if p.strip())
+
+
 # News agencies credited for a story, canonical form -> lower-cased aliases as printed.
 # Bylines such as "(AP, dpa)" or "Associated Press" must map to one short name each.
 AGENCIES: dict[str, tuple[str, ...]] = {
@@ -36,6 +47,7 @@ AGENCIES: dict[str, tuple[str, ...]] = {
     "IANS": ("ians",),
     "Yonhap": ("yonhap",),
 }
+
 AGENCY_BY_ALIAS: dict[str, str] = {
     alias: name for name, aliases in AGENCIES.items() for alias in aliases
 }
@@ -45,22 +57,9 @@ AGENCY_BY_ALIAS: dict[str, str] = {
 AMBIGUOUS_AGENCY_CODES = frozenset({"pa", "aa", "ats", "ap"})
 
 # Words that open a byline in several languages ("By Jane Doe", "Von ...", "Par ...").
-BYLINE_PREFIXES = (
-    "by",
-    "von",
-    "par",
-    "por",
-    "di",
-    "da",
-    "door",
-    "written by",
-    "reported by",
-    "analysis by",
-    "opinion by",
-    "commentary by",
-    "words by",
-    "story by",
-    "a cura di",
+BYLINE_PREFIXES = _phrases(
+    "by|von|par|por|di|da|door|written by|reported by|analysis by|opinion by|commentary by|"
+    "words by|story by|a cura di"
 )
 
 # Byline labels that need a colon ("Text: Jane Doe", "Autor: …"); without one they are words
@@ -68,314 +67,71 @@ BYLINE_PREFIXES = (
 BYLINE_LABELS = ("text", "texto", "texte", "autor", "autora", "auteur", "author", "redactie")
 
 # A byline tail after these words names contributors, not authors ("with reporting by ...").
-BYLINE_STOP_PHRASES = (
-    "with reporting by",
-    "additional reporting by",
-    "reporting by",
-    "contributed to this report",
-    "contributed reporting",
-    "mit material von",
-    "avec",
-    "con información de",
-    "edited by",
-    "photos by",
-    "photographs by",
-    "illustrations by",
-    "video by",
+BYLINE_STOP_PHRASES = _phrases(
+    "with reporting by|additional reporting by|reporting by|contributed to this report|"
+    "contributed reporting|mit material von|avec|con información de|edited by|photos by|"
+    "photographs by|illustrations by|video by"
 )
 
 # Job titles and staff words: a byline part containing one is a title, not a name
 # (bench 05844573: "AP Auto Writer"; 3c5bf8db: "Live Science Contributor").
-TITLE_WORDS = frozenset(
-    {
-        "writer",
-        "reporter",
-        "correspondent",
-        "editor",
-        "columnist",
-        "contributor",
-        "staff",
-        "producer",
-        "analyst",
-        "critic",
-        "journalist",
-        "chief",
-        "senior",
-        "special",
-        "intern",
-        "desk",
-        "bureau",
-        "team",
-        "newsroom",
-        "redaktion",
-        "redakteur",
-        "redakteurin",
-        "korrespondent",
-        "korrespondentin",
-        "journaliste",
-        "rédaction",
-        "redacción",
-        "redazione",
-        "redação",
-        "redactie",
-        "reports",
-        "report",
-        "services",
-        "service",
-        "wire",
-        "wires",
-        "editors",
-        "contributors",
-        "advance",
-    }
+TITLE_WORDS = _words(
+    "writer reporter correspondent editor columnist contributor staff producer analyst critic "
+    "journalist chief senior special intern desk bureau team newsroom redaktion redakteur "
+    "redakteurin korrespondent korrespondentin journaliste rédaction redacción redazione redação "
+    "redactie reports report services service wire wires editors contributors advance"
 )
 
 # Words that qualify a job title and go with it ("Business Columnist", "National Security
 # Writer"): cut from a byline together with the title word after them (bench 8634d121).
-TITLE_MODIFIERS = frozenset(
-    {
-        "business",
-        "sports",
-        "sport",
-        "political",
-        "politics",
-        "national",
-        "security",
-        "science",
-        "technology",
-        "tech",
-        "auto",
-        "health",
-        "medical",
-        "foreign",
-        "investigative",
-        "opinion",
-        "food",
-        "travel",
-        "music",
-        "film",
-        "culture",
-        "economics",
-        "economy",
-        "legal",
-        "courts",
-        "white",
-        "house",
-        "congressional",
-        "diplomatic",
-        "entertainment",
-        "environment",
-        "climate",
-        "energy",
-        "markets",
-        "finance",
-        "world",
-        "local",
-        "metro",
-        "education",
-        "contributing",
-        "associate",
-        "deputy",
-        "managing",
-        "executive",
-        "digital",
-        "data",
-        "staff",
-        "senior",
-        "chief",
-        "special",
-        "at-large",
-        "editor-at-large",
-    }
+TITLE_MODIFIERS = _words(
+    "business sports sport political politics national security science technology tech auto "
+    "health medical foreign investigative opinion food travel music film culture economics "
+    "economy legal courts white house congressional diplomatic entertainment environment climate "
+    "energy markets finance world local metro education contributing associate deputy managing "
+    "executive digital data staff senior chief special at-large editor-at-large"
 )
 
 # Words that mark a byline part as an outlet or organisation rather than a person
 # (bench 65ce3a45 "Detroit News wire services"; c58aa507 "USA TODAY").
-OUTLET_WORDS = frozenset(
-    {
-        "news",
-        "times",
-        "post",
-        "today",
-        "daily",
-        "tribune",
-        "herald",
-        "journal",
-        "gazette",
-        "telegraph",
-        "magazine",
-        "media",
-        "press",
-        "online",
-        "tv",
-        "radio",
-        "network",
-        "zeitung",
-        "nachrichten",
-        "rundschau",
-        "diario",
-        "giornale",
-        "jornal",
-        "krant",
-        "courant",
-        "staff",
-        "wire",
-        "services",
-        "reports",
-    }
+OUTLET_WORDS = _words(
+    "news times post today daily tribune herald journal gazette telegraph magazine media press "
+    "online tv radio network zeitung nachrichten rundschau diario giornale jornal krant courant "
+    "staff wire services reports"
 )
 
 # Photo agencies and stock libraries: a short line naming one is a credit, not a caption
 # (bench 16c30add "…/Getty Images"; 3f65af7b "Alex Wong | Getty Images").
-PHOTO_SOURCES = (
-    "getty images",
-    "getty",
-    "associated press",
-    "ap photo",
-    "reuters",
-    "afp",
-    "epa",
-    "dpa",
-    "picture alliance",
-    "picture-alliance",
-    "imago",
-    "shutterstock",
-    "istock",
-    "istockphoto",
-    "alamy",
-    "keystone",
-    "ansa",
-    "efe",
-    "sipa",
-    "abaca",
-    "zuma",
-    "pa images",
-    "pa wire",
-    "anp",
-    "belga",
-    "nasa",
-    "eyevine",
-    "bloomberg",
-    "xinhua",
-    "science photo library",
-    "wikimedia",
-    "wikipedia",
-    "flickr",
-    "unsplash",
-    "pexels",
-    "pixabay",
-    "stock.adobe.com",
-    "adobe stock",
-    "courtesy",
-    "submitted photo",
-    "handout",
-    "file photo",
+PHOTO_SOURCES = _phrases(
+    "getty images|getty|associated press|ap photo|reuters|afp|epa|dpa|picture alliance|"
+    "picture-alliance|imago|shutterstock|istock|istockphoto|alamy|keystone|ansa|efe|sipa|abaca|"
+    "zuma|pa images|pa wire|anp|belga|nasa|eyevine|bloomberg|xinhua|science photo library|"
+    "wikimedia|wikipedia|flickr|unsplash|pexels|pixabay|stock.adobe.com|adobe stock|courtesy|"
+    "submitted photo|handout|file photo"
 )
 
 # Labels that introduce a photo credit, in several languages; matched case-insensitively at
 # the start of a credit or after a caption ("…monthsImage: Harry Nakos/AP/picture alliance").
-CREDIT_LABELS = (
-    "image copyright",
-    "image credit",
-    "image source",
-    "photo credit",
-    "photo credits",
-    "picture credit",
-    "photograph",
-    "photographs",
-    "photos by",
-    "photo by",
-    "photo",
-    "photos",
-    "image",
-    "images",
-    "picture",
-    "pictures",
-    "pic",
-    "credit",
-    "credits",
-    "source",
-    "copyright",
-    "bild",
-    "bilder",
-    "bildquelle",
-    "foto",
-    "fotos",
-    "fotograf",
-    "fotografie",
-    "quelle",
-    "titelbild",
-    "crédit",
-    "crédits",
-    "crédit photo",
-    "photographie",
-    "crédito",
-    "créditos",
-    "crédito foto",
-    "imagen",
-    "fuente",
-    "credito",
-    "crediti",
-    "fonte",
-    "beeld",
-    "file",
+CREDIT_LABELS = _phrases(
+    "image copyright|image credit|image source|photo credit|photo credits|picture credit|"
+    "photograph|photographs|photos by|photo by|photo|photos|image|images|picture|pictures|pic|"
+    "credit|credits|source|copyright|bild|bilder|bildquelle|foto|fotos|fotograf|fotografie|"
+    "quelle|titelbild|crédit|crédits|crédit photo|photographie|crédito|créditos|crédito foto|"
+    "imagen|fuente|credito|crediti|fonte|beeld|file"
 )
 
 # Bare labels that must be followed by a colon to count ("Image: X", not "Image of a cat").
 # The multi-word labels and "©" are unambiguous with or without a colon.
-CREDIT_LABELS_NEED_COLON = frozenset(
-    {
-        "photo",
-        "photos",
-        "image",
-        "images",
-        "picture",
-        "pictures",
-        "pic",
-        "credit",
-        "credits",
-        "source",
-        "bild",
-        "bilder",
-        "foto",
-        "fotos",
-        "fotograf",
-        "fotografie",
-        "quelle",
-        "crédit",
-        "crédits",
-        "crédito",
-        "créditos",
-        "imagen",
-        "fuente",
-        "credito",
-        "crediti",
-        "fonte",
-        "beeld",
-        "file",
-        "photograph",
-        "photographs",
-        "copyright",
-        "titelbild",
-        "bildquelle",
-        "photographie",
-    }
+CREDIT_LABELS_NEED_COLON = _words(
+    "photo photos image images picture pictures pic credit credits source bild bilder foto fotos "
+    "fotograf fotografie quelle crédit crédits crédito créditos imagen fuente credito crediti "
+    "fonte beeld file photograph photographs copyright titelbild bildquelle photographie"
 )
 
 # Class/id fragments of HTML elements that hold a photo credit (figcaption spans etc.).
-CREDIT_CLASS_HINTS = (
-    "credit",
-    "copyright",
-    "attribution",
-    "photographer",
-    "courtesy",
-    "image-source",
-    "img-source",
-    "imagesource",
-    "media__credit",
-    "rights",
-    "autor",
-    "quelle",
+CREDIT_CLASS_HINTS = _phrases(
+    "credit|copyright|attribution|photographer|courtesy|image-source|img-source|imagesource|"
+    "media__credit|rights|autor|quelle"
 )
 
 # Class/id fragments of caption holders outside <figcaption> (bench 3c5bf8db: div.caption-text).
@@ -383,43 +139,11 @@ CAPTION_CLASS_HINTS = ("caption", "legend", "bildunterschrift", "media__title", 
 
 # Ancestors whose images are not article images: related-story thumbnails, promos, ads,
 # navigation, author boxes (bench 3c5bf8db: a magazine promo figure).
-NON_ARTICLE_HINTS = (
-    "related",
-    "recommend",
-    "promo",
-    "teaser",
-    "sidebar",
-    "newsletter",
-    "subscribe",
-    "advert",
-    "sponsor",
-    "outbrain",
-    "taboola",
-    "footer",
-    "nav",
-    "menu",
-    "author-bio",
-    "author-box",
-    "avatar",
-    "logo",
-    "social",
-    "share",
-    "comment",
-    "video",
-    "player",
-    "embed",
-    "twitter",
-    "instagram",
-    "tweet",
-    "more-stories",
-    "trending",
-    "popular",
-    "googledfp",
-    "adcaption",
-    "adslot",
-    "adunit",
-    "recirc",
-    "breaking",
+NON_ARTICLE_HINTS = _phrases(
+    "related|recommend|promo|teaser|sidebar|newsletter|subscribe|advert|sponsor|outbrain|"
+    "taboola|footer|nav|menu|author-bio|author-box|avatar|logo|social|share|comment|video|"
+    "player|embed|twitter|instagram|tweet|more-stories|trending|popular|googledfp|adcaption|"
+    "adslot|adunit|recirc|breaking"
 )
 
 # Class/id/rel/itemprop fragments of elements holding the visible byline.
@@ -429,64 +153,25 @@ BYLINE_CLASS_HINTS = ("byline", "author", "autor", "auteur", "writer", "contribu
 DATE_CLASS_HINTS = ("date", "time", "publish", "updated", "modified", "posted", "datum", "fecha")
 
 # Labels before a publication date ("Published", "Veröffentlicht am", "Publié le" ...).
-PUBLISHED_LABELS = (
-    "first published on",
-    "first published",
-    "published on",
-    "published",
-    "posted on",
-    "posted",
-    "created",
-    "veröffentlicht am",
-    "veröffentlicht",
-    "publiziert am",
-    "erschienen am",
-    "erstellt am",
-    "publié le",
-    "publié",
-    "mis en ligne le",
-    "publicado el",
-    "publicado em",
-    "publicado",
-    "pubblicato il",
-    "pubblicato",
-    "gepubliceerd op",
-    "gepubliceerd",
-    "geplaatst op",
+PUBLISHED_LABELS = _phrases(
+    "first published on|first published|published on|published|posted on|posted|created|"
+    "veröffentlicht am|veröffentlicht|publiziert am|erschienen am|erstellt am|publié le|publié|"
+    "mis en ligne le|publicado el|publicado em|publicado|pubblicato il|pubblicato|"
+    "gepubliceerd op|gepubliceerd|geplaatst op"
 )
 
 # Labels before a modification date (DW "last updated", tagesschau "Stand:" ...).
-MODIFIED_LABELS = (
-    "last updated on",
-    "last updated",
-    "last modified",
-    "updated on",
-    "updated at",
-    "updated",
-    "modified",
-    "stand:",  # German "Stand:"; the colon keeps the English verb out
-    "aktualisiert am",
-    "aktualisiert",
-    "zuletzt aktualisiert",
-    "geändert am",
-    "mis à jour le",
-    "mis à jour",
-    "dernière mise à jour",
-    "actualizado el",
-    "actualizado",
-    "última actualización",
-    "aggiornato il",
-    "aggiornato",
-    "ultimo aggiornamento",
-    "atualizado em",
-    "atualizado",
-    "bijgewerkt op",
-    "bijgewerkt",
-    "laatst bijgewerkt",
+MODIFIED_LABELS = _phrases(
+    "last updated on|last updated|last modified|updated on|updated at|updated|modified|stand:|"
+    "aktualisiert am|aktualisiert|zuletzt aktualisiert|geändert am|mis à jour le|mis à jour|"
+    "dernière mise à jour|actualizado el|actualizado|última actualización|aggiornato il|"
+    "aggiornato|ultimo aggiornamento|atualizado em|atualizado|bijgewerkt op|bijgewerkt|"
+    "laatst bijgewerkt"
 )
 
 # Month names and abbreviations -> month number, several languages (lower case, no dot).
 MONTHS: dict[str, int] = {}
+
 for _number, _names in enumerate(
     (
         "january jan januar janv janvier enero ene gennaio genn gen janeiro januari jänner",
@@ -584,27 +269,15 @@ RELATIVE_UNITS: dict[str, int] = {
 }
 
 # Phrases that make a byline a generic staff credit naming no person (bench e372e42c, 961bd85c).
-STAFF_PHRASES = (
-    "staff",
-    "staff reports",
-    "wire services",
-    "news services",
-    "news desk",
-    "newsdesk",
-    "editorial team",
-    "editorial board",
-    "redaktion",
-    "la rédaction",
-    "redacción",
-    "redazione",
-    "redactie",
-    "agencies",
-    "news agencies",
-    "agenturen",
+STAFF_PHRASES = _phrases(
+    "staff|staff reports|wire services|news services|news desk|newsdesk|editorial team|"
+    "editorial board|redaktion|la rédaction|redacción|redazione|redactie|agencies|"
+    "news agencies|agenturen"
 )
 
 # Longest plausible author name in characters and words; longer "bylines" are sentences.
 MAX_NAME_CHARS = 60
+
 MAX_NAME_WORDS = 6
 
 # Longest caption line we accept as an image's alt text in a text dump (seed DW dump).
@@ -620,20 +293,15 @@ MAX_CREDIT_LOWER_WORDS = 3
 # A wrapper holding this many paragraphs of at least this length is article content,
 # even when its class says "sidebar" or "menu" (bench 16c30add "l-sidebar-fixed").
 PROSE_PARAGRAPHS = 3
+
 PROSE_PARAGRAPH_CHARS = 150
 
 # Footer notices that look like credits after "©": a year or a rights phrase marks them
 # (bench 2c46804d "© 2019 … All Rights Reserved"); a photo credit carries neither.
-RIGHTS_PHRASES = (
-    "all rights reserved",
-    "alle rechte vorbehalten",
-    "tous droits réservés",
-    "todos los derechos reservados",
-    "todos os direitos reservados",
-    "tutti i diritti riservati",
-    "alle rechten voorbehouden",
-    "terms of service",
-    "privacy",
+RIGHTS_PHRASES = _phrases(
+    "all rights reserved|alle rechte vorbehalten|tous droits réservés|"
+    "todos los derechos reservados|todos os direitos reservados|tutti i diritti riservati|"
+    "alle rechten voorbehouden|terms of service|privacy"
 )
 
 # Breadcrumb entries naming the home page, never a section.
@@ -643,14 +311,7 @@ HOME_WORDS = frozenset(
 
 # Whole credits printed glued behind a caption without a label ("Jane Roe Submitted photo",
 # bench 961bd85c): the phrase itself is the credit.
-CREDIT_TAIL_PHRASES = (
-    "submitted photo",
-    "courtesy photo",
-    "contributed photo",
-    "handout photo",
-    "staff photo",
-    "file photo",
-    "photo courtesy",
-    "foto privat",
-    "privatfoto",
+CREDIT_TAIL_PHRASES = _phrases(
+    "submitted photo|courtesy photo|contributed photo|handout photo|staff photo|file photo|"
+    "photo courtesy|foto privat|privatfoto"
 )
