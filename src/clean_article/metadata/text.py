@@ -6,6 +6,7 @@ lede, image alt/caption/credit); the text classifier drops claimed segments from
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -18,6 +19,7 @@ from clean_article.metadata.bylines import (
 )
 from clean_article.metadata.text_images import find_text_images
 from clean_article.model import BlockType, Byline, Dates, Image, Metadata, Options, Segment
+from clean_article.normalize import normalize_space
 
 # Longest segment or line read as a byline or a date line.
 MAX_HEADER_CHARS = 200
@@ -36,6 +38,8 @@ SECTION_MAX_WORDS, SECTION_MAX_PIECES, SECTION_MAX_GAP = 3, 3, 2
 LEDE_MIN_WORDS, LEDE_MAX_WORDS = 12, 90
 DATELINE_PARAGRAPHS, DATELINE_MIN_CHARS = 6, 60
 _TERMINAL = tuple(".!?…:;")
+# Markdown left in raw lines: [text](url) links, __emphasis__, escaped dashes (html2text).
+_MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)?|[_*]{1,2}|\\(?=[-.#*_])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,8 +51,15 @@ class TextMetadata:
 
 
 def _lines(segment: Segment) -> list[str]:
-    lines = [line.strip() for line in segment.raw.splitlines() if line.strip()]
-    return lines if len(lines) > 1 else [segment.text]
+    """Return the segment's text, then its raw lines when it has several (a byline and a
+    date line the segmenter joined), with Markdown links and emphasis unwrapped."""
+    lines = [_MARKUP.sub(_unwrap, line).strip() for line in segment.raw.splitlines()]
+    lines = [normalize_space(line) for line in lines if line]
+    return [segment.text, *lines] if len(lines) > 1 else [segment.text]
+
+
+def _unwrap(match: re.Match[str]) -> str:
+    return match.group(1) or ""
 
 
 def _bylines(segments: Sequence[Segment]) -> list[tuple[int, Byline]]:
@@ -154,8 +165,8 @@ def _complete_dates(found: Dates, byline: Byline, options: Options) -> Dates:
     else from the update date: a page showing only "Updated …" was published by then."""
     published = found.published
     if published is None and byline.raw:
-        in_byline = dates.find_date(byline.raw, options.reference_date)
-        published = in_byline.value if in_byline else None
+        in_byline = dates.find_labelled_dates(byline.raw, options.reference_date)
+        published = in_byline.published or in_byline.unlabelled
     if published is None and found.modified:
         published = found.modified[:10]
     return Dates(published, found.modified)
