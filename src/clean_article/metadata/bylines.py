@@ -79,6 +79,8 @@ def _looks_like_name(text: str) -> bool:
     words = text.split()
     if len(words) > vocab.MAX_NAME_WORDS or text.endswith(":"):
         return False
+    if text.casefold() in vocab.BYLINE_PREFIXES:  # "By" alone names nobody
+        return False
     if not text[0].isalpha():
         return False
     if not any(ch.isupper() for ch in text) and any(ch.islower() for ch in text):

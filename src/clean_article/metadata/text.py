@@ -38,6 +38,8 @@ SECTION_MAX_WORDS, SECTION_MAX_PIECES, SECTION_MAX_GAP = 3, 3, 2
 LEDE_MIN_WORDS, LEDE_MAX_WORDS = 12, 90
 DATELINE_PARAGRAPHS, DATELINE_MIN_CHARS = 6, 60
 _TERMINAL = tuple(".!?…:;")
+# "By" alone on a line, the name on the next: one text node per line (bs4 dumps).
+_BY_WORD = re.compile(r"^(?:by|von|par|por|door|di)$", re.IGNORECASE)
 # Markdown left in raw lines: [text](url) links, __emphasis__, escaped dashes (html2text).
 _MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)?|[_*]{1,2}|\\(?=[-.#*_])")
 
@@ -68,7 +70,10 @@ def _bylines(segments: Sequence[Segment]) -> list[tuple[int, Byline]]:
     for position, segment in enumerate(segments):
         if len(segment.text) > MAX_HEADER_CHARS * 2:
             continue
-        for line in _lines(segment):
+        lines = _lines(segment)
+        if position and _BY_WORD.match(segments[position - 1].text):
+            lines.insert(0, f"{segments[position - 1].text} {segment.text}")
+        for line in lines:
             if len(line) <= MAX_HEADER_CHARS and looks_like_byline(line):
                 byline = parse_byline(line)
                 if byline.authors or byline.agencies:
@@ -236,6 +241,9 @@ def _extract(segments: Sequence[Segment], options: Options) -> TextMetadata:
     found_dates = _complete_dates(found_dates, byline, options)
     if byline_index is not None:
         claimed[byline_index] = "byline"
+        at = next(p for p, s in enumerate(segments) if s.index == byline_index)
+        if at and _BY_WORD.match(segments[at - 1].text):
+            claimed[segments[at - 1].index] = "byline"
     for index in date_indices:
         claimed.setdefault(index, "date")
     position = {s.index: p for p, s in enumerate(segments)}
