@@ -28,6 +28,8 @@ MAX_DATE_LINE_CHARS = 60
 MIN_DATE_SHARE = 0.4
 # How many segments around the byline to search first for the date line.
 DATE_WINDOW = 8
+# Most byline candidates to collect; a page listing more is an author index.
+MAX_BYLINE_CANDIDATES = 20
 # How far from the date line a bare name may stand and still be the byline (bench 8b194530).
 NAME_WINDOW = 1
 # A headline: a few words on one short segment, just above the date or byline.
@@ -79,6 +81,8 @@ def _bylines(segments: Sequence[Segment]) -> list[tuple[int, Byline]]:
                 if byline.authors or byline.agencies:
                     found.append((position, byline))
                     break
+        if len(found) >= MAX_BYLINE_CANDIDATES:  # a listing of bylines: enough to choose from
+            break
     return found
 
 

@@ -23,6 +23,8 @@ _CAPTION_JUNK = re.compile(
 )
 # A caption is a sentence or a few; a longer segment is body text with a credit-like tail.
 MAX_CAPTION_WORDS = 80
+# Most images one dump may report; beyond that the "captions" are a listing.
+MAX_IMAGES = 40
 # Most words of a credit printed without a label ("Jane Doe, STF / Associated Press").
 MAX_BARE_CREDIT_WORDS = 10
 # "Courtesy of Jane Doe": a credit without separator or label, in several languages.
@@ -181,15 +183,19 @@ def _dedupe(found: list[tuple[int, Image]]) -> tuple[Image, ...]:
     """Drop an image printed twice in a row (alt text and caption, gallery copies)."""
     kept: list[tuple[int, Image]] = []
     for position, image in found:
-        twin = next(
-            (k for k, (where, last) in enumerate(kept) if _same(image, last, position - where)),
-            None,
-        )
+        twin = None
+        for k in range(len(kept) - 1, -1, -1):  # only the last few: no quadratic scans
+            where, last = kept[k]
+            if position - where > DUPLICATE_SPAN:
+                break
+            if _same(image, last, position - where):
+                twin = k
+                break
         if twin is None:
             kept.append((position, image))
         elif image.caption and len(image.caption) < len(kept[twin][1].caption or ""):
             kept[twin] = (kept[twin][0], image)  # the shorter copy has no alt text glued on
-    return tuple(image for _, image in kept)
+    return tuple(image for _, image in kept[:MAX_IMAGES])
 
 
 def _same(image: Image, other: Image, distance: int) -> bool:
