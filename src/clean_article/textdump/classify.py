@@ -21,6 +21,7 @@ from clean_article.textdump.segment import looks_like_heading
 
 _WORD = re.compile(r"\w+")
 _PUNCT = re.compile(r"[.,;:!?]")
+_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)|[。！？]")
 _TERMINAL_END = re.compile(r"[.!?…。！？][\"'”’»)\]」]*$")
 _PHRASE = re.compile("|".join(f"(?:{p})" for p in v.BOILER_PHRASES), re.IGNORECASE)
 
@@ -119,6 +120,9 @@ def initial_kind(segment: Segment, f: Features, use_stop: bool) -> tuple[Kind, s
     if bad:
         return Kind.BAD, bad
     prose = f.stop >= v.GOOD_MIN_STOP if use_stop else f.sentence_end
+    sentences = len(_SENTENCE_END.findall(segment.text)) + (not f.sentence_end)
+    if f.words > v.MAX_WORDS_PER_SENTENCE * sentences:
+        return Kind.SHORT, "long run without sentences"
     if (
         f.words >= v.GOOD_MIN_WORDS
         and prose

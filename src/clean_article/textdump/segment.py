@@ -189,7 +189,18 @@ def split_glued(text: str) -> list[str]:
     """Split `text` where blocks were glued together; return the non-empty pieces."""
     points = _glue_points(text)
     bounds = zip([0, *points], [*points, len(text)], strict=True)
-    return [piece for a, b in bounds if (piece := text[a:b].strip())]
+    pieces = [piece for a, b in bounds if (piece := text[a:b].strip())]
+    return [part for piece in pieces for part in _split_headline_runs(piece)]
+
+
+def _split_headline_runs(text: str) -> list[str]:
+    """Cut a long block into sentences when one stretch of it has no sentence end."""
+    if len(text) <= v.LONG_BLOCK_CHARS:
+        return [text]
+    sentences = [s.strip() for s in v.SENTENCE_BREAK.split(text) if s.strip()]
+    if any(len(s.split()) > v.HEADLINE_RUN_WORDS for s in sentences):
+        return sentences
+    return [text]
 
 
 def looks_like_heading(text: str) -> bool:

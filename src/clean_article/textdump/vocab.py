@@ -91,6 +91,12 @@ GLUE_CREDIT = re.compile(
     r"(?<=[\w.)])(?=(?:Image|Images|Photo|Photos|Foto|Fotos|Bild|Credit|Crédit|Picture|"
     r"Photograph|Fotografía|Imagen|Immagine|Afbeelding|Source|Quelle|Fuente):)"
 )
+# A block this long is cut into sentences when a stretch of it has no sentence end: pages
+# glued without separators put whole lists of headlines after a paragraph (bs4 get_text()).
+LONG_BLOCK_CHARS = 1000
+# Words without a sentence end that make a stretch of a long block a run of headlines.
+HEADLINE_RUN_WORDS = 100
+SENTENCE_BREAK = re.compile(rf"(?<=[{LOWER}0-9)%][.!?…])[”\"’»)]?\s+(?=[“\"‘«„]?[{UPPER}])")
 # A camel split is only safe in a short, title-like chunk: inside running prose the
 # capital is more often a name than a block boundary.
 GLUE_CHUNK_MAX = 120
@@ -133,6 +139,8 @@ STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 STOPWORD_LANGUAGE_MIN = 0.08
 
 # Block classes before context: thresholds on words, characters and densities.
+# Prose has a sentence end every so many words; a longer stretch is a run of headlines.
+MAX_WORDS_PER_SENTENCE = 100
 GOOD_MIN_WORDS = 12
 GOOD_MIN_STOP = 0.18
 NEAR_MIN_WORDS = 6
