@@ -201,10 +201,19 @@ CONSENT = re.compile(
     re.IGNORECASE,
 )
 CONSENT_MAX_CHARS = 1200
+# Phrases only a consent banner uses; trusted in blocks of any length.
+CONSENT_STRONG = re.compile(
+    r"\b((this|our) (web)?site uses cookies|we use cookies|accept (all )?cookies"
+    r"|cookie (settings|preferences|policy)|diese (webseite|website) verwendet cookies"
+    r"|wir verwenden cookies|ce site utilise des cookies|nous utilisons des cookies"
+    r"|este sitio (web )?utiliza cookies|utilizamos cookies|questo sito utilizza (i )?cookie"
+    r"|este site utiliza cookies|deze (web)?site gebruikt cookies)\b",
+    re.IGNORECASE,
+)
 # A comment thread's header: a heading naming comments or replies ("34 responses to ...").
 COMMENTS_HEADING = re.compile(
     r"^(\d+\s+)?(comments?|responses?|replies|reactions?|discussion|leave a (reply|comment)"
-    r"|top rated comments|kommentare?|commentaires?|comentarios?|commenti|comentários?"
+    r"|top rated comments|.{0,40}leave a (reply|comment)|kommentare?|commentaires?|comentarios?|commenti|comentários?"
     r"|reacties|reageer|réagir|join the (conversation|discussion))\b",
     re.IGNORECASE,
 )
@@ -248,7 +257,11 @@ BOILER_SENTENCES = re.compile(
     r"|\bfollow (us|\w[\w ]{0,50}) on (facebook|twitter|instagram|linkedin)"
     r"|\bfolgen sie uns\b|\bsuivez-nous\b|\bsíguenos\b|\bseguici\b|\bsiga-nos\b|\bvolg ons\b"
     r"|\bconstitutes acceptance\b|\bregistered trademarks?\b|\ball rights reserved\b"
-    r"|\bis part of [A-Z][\w ]{0,40}(Inc|Ltd|GmbH|plc|LLC|Group)\b",
+    r"|\bis part of [A-Z][\w ]{0,40}(Inc|Ltd|GmbH|plc|LLC|Group)\b"
+    r"|\byour email address will not be published|\brequired fields are marked"
+    r"|\be-mail-adresse wird nicht veröffentlicht|\badresse (e-mail|de messagerie) ne sera pas"
+    r"|\bcorreo electrónico no será publicad|\bindirizzo email non sarà pubblicato"
+    r"|\bendereço de e-mail não será publicado|\be-mailadres wordt niet gepubliceerd",
     re.IGNORECASE,
 )
 # An author bio: a capitalised name, then "is a ... writer" (several languages).
