@@ -52,6 +52,14 @@ def _is_caption_element(element: lxml_html.HtmlElement) -> bool:
     return element.tag == "figcaption" or has_hint(element, vocab.CAPTION_CLASS_HINTS)
 
 
+def _is_loose_credit(element: lxml_html.HtmlElement) -> bool:
+    """Return whether a credit box outside any figure reads as a credit (bench 6ebac05f)."""
+    if not _is_credit_element(element):
+        return False
+    text = text_of(element)
+    return is_credit_text(text) and clean_credit(strip_label(text)) is not None
+
+
 def _outermost(elements: list[lxml_html.HtmlElement]) -> list[lxml_html.HtmlElement]:
     chosen = set(elements)
     return [e for e in elements if not any(a in chosen for a in e.iterancestors())]
@@ -87,13 +95,13 @@ def _holder(caption: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
 def _candidates(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
     """Return figure-like elements: <figure>, WordPress captions, picture+caption boxes."""
     found: list[lxml_html.HtmlElement] = []
-    for element in tree.iter("figure", "div", "p", "span", "section", "figcaption"):
+    for element in tree.iter("figure", "div", "p", "span", "section", "figcaption", "cite"):
         if element.tag == "figure" or "wp-caption" in attrs(element):
             found.append(element)
-        elif _is_caption_element(element) and not any(
-            a.tag == "figure" for a in element.iterancestors()
-        ):
-            holder = _holder(element)
+        elif _is_caption_element(element) or _is_loose_credit(element):
+            if any(a.tag in ("figure", "blockquote") for a in element.iterancestors()):
+                continue
+            holder = _holder(element)  # a caption or credit box beside the picture
             if holder is not None:
                 found.append(holder)
     return list(dict.fromkeys(found))
@@ -199,6 +207,8 @@ def find_images(page: Page) -> tuple[Image, ...]:
         # A picture-less mirror of a gallery caption repeats the slide (bench 9ebb3af6).
         if key in seen and not _has_picture(container):
             continue
+        if not image.caption and any(credit == image.credit for _, credit in seen):
+            continue  # a gallery's credit bar repeating the credit of its captioned slide
         seen.add(key)
         kept.append(image)
     return tuple(kept[:MAX_IMAGES])

@@ -36,7 +36,7 @@ MAX_CREDIT_GAP = 1
 BODY_MIN_WORDS, BODY_TAIL = 25, 1
 # Captions this similar (token Dice) are one image printed twice (alt + caption, gallery
 # copies); a credit-only line this close to a captioned image with its credit is its copy.
-DUPLICATE_DICE, DUPLICATE_SPAN = 0.8, 8
+DUPLICATE_DICE, DUPLICATE_SPAN = 0.8, 30
 # A credit-only line this close below an image with the same credit is that image's credit.
 CREDIT_REPEAT_SPAN = 3
 # Captions of one page sharing this many opening words carry a repeated alt text (lynx).

@@ -131,7 +131,7 @@ CREDIT_LABELS_NEED_COLON = _words(
 # Class/id fragments of HTML elements that hold a photo credit (figcaption spans etc.).
 CREDIT_CLASS_HINTS = _phrases(
     "credit|copyright|attribution|photographer|courtesy|image-source|img-source|imagesource|"
-    "media__credit|rights|autor|quelle"
+    "media__credit|rights|quelle|bildnachweis|fotonachweis"
 )
 
 # Class/id fragments of caption holders outside <figcaption> (bench 3c5bf8db: div.caption-text).
