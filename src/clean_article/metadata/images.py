@@ -207,7 +207,8 @@ def find_images(page: Page) -> tuple[Image, ...]:
         # A picture-less mirror of a gallery caption repeats the slide (bench 9ebb3af6).
         if key in seen and not _has_picture(container):
             continue
-        if not image.caption and any(credit == image.credit for _, credit in seen):
+        repeated = any(credit == image.credit for _, credit in seen)
+        if not image.caption and repeated and not _has_picture(container):
             continue  # a gallery's credit bar repeating the credit of its captioned slide
         seen.add(key)
         kept.append(image)
