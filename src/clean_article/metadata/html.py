@@ -55,6 +55,7 @@ MODIFIED_META = (
 AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
 # Class pieces of a standfirst/summary element shown above the body.
 LEDE_TOKENS = ("standfirst", "dek", "deck", "subtitle", "subheadline", "lede", "summary", "intro")
+LEDE_TAGS = frozenset({"p", "div", "h2", "h3", "span", "section"})
 # A lede is a sentence or a short paragraph, not a word and not the whole article.
 LEDE_MIN_CHARS, LEDE_MAX_CHARS = 40, 600
 # Longest text of an element we read as a byline or date line.
@@ -113,13 +114,21 @@ def _language(page: Page) -> str | None:
 
 
 def _lede(page: Page) -> str | None:
+    """Return the standfirst: a marked summary shown between the headline and the body."""
+    seen_headline = False
     for element in iter_elements(page.tree):
-        if element.tag in ("meta", "a", "span") or not has_token(element, LEDE_TOKENS):
+        if element.tag == "h1":
+            seen_headline = True
             continue
-        if page.in_boilerplate(element):
+        if element.tag == "p" and len(text_of(element)) >= DATELINE_MIN_CHARS * 2:
+            if not page.in_boilerplate(element):
+                return None  # the body has begun: a later "summary" is something else
+        if not seen_headline or element.tag not in LEDE_TAGS:
+            continue
+        if not has_token(element, LEDE_TOKENS) or page.in_boilerplate(element):
             continue
         text = text_of(element)
-        if LEDE_MIN_CHARS <= len(text) <= LEDE_MAX_CHARS:
+        if LEDE_MIN_CHARS <= len(text) <= LEDE_MAX_CHARS and dates.find_date(text) is None:
             return text
     return None
 
