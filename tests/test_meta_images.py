@@ -169,3 +169,36 @@ def test_html_extraction_does_not_modify_the_tree() -> None:
     before = lxml.html.tostring(tree)
     extract_html_metadata(tree, Options())
     assert lxml.html.tostring(tree) == before
+
+
+@pytest.mark.parametrize(
+    ("text", "caption", "credit"),
+    [
+        ("Jane Roe Submitted photo", "Jane Roe", "Submitted photo"),
+        ("Max Muster Foto privat", "Max Muster", "Foto privat"),
+    ],
+)
+def test_credit_tail_phrases(text: str, caption: str, credit: str) -> None:
+    assert split_credit(text) == (caption, credit)
+
+
+def test_credit_box_beside_the_picture() -> None:
+    body = '<div class="lead-img"><div class="img"><img src="a.jpg" alt="A"></div>'
+    body += '<div class="credits">© Ann Lee</div></div>'
+    assert [(i.caption, i.credit) for i in _images(body + PROSE)] == [(None, "Ann Lee")]
+
+
+def test_byline_box_is_no_credit() -> None:
+    body = '<div class="byline-section"><img src="face.jpg"><span class="author">Jane Doe'
+    body += "</span> Gazette</div>"
+    assert _images(body + PROSE) == ()
+
+
+def test_gallery_caption_mirror_is_one_image() -> None:
+    slide = '<div class="caption"><div class="caption-full">A ferry at dawn.</div>'
+    slide += '<div class="caption-truncated">A ferry at...</div>'
+    slide += '<span class="credit">Photo: Jo Park, AP</span></div>'
+    body = f'<ul><li class="slide"><img src="a.jpg">{slide}</li></ul><div class="remote">{slide}'
+    body += '</div><div class="bar"><span class="credit">Photo: Jo Park, AP</span></div>'
+    images = _images(body + PROSE)
+    assert [(i.caption, i.credit) for i in images] == [("A ferry at dawn.", "Jo Park, AP")]

@@ -177,3 +177,61 @@ def test_odd_dumps_give_empty_metadata(dump: str) -> None:
     found = _extract(dump)
     assert found.metadata.byline.authors == ()
     assert found.metadata.images == ()
+
+
+def test_by_alone_on_its_line() -> None:
+    dump = "Story headline with words\n\nBy\n\nJane Doe\n\nMay 2, 2021\n\n" + "Words " * 40
+    found = _extract(dump)
+    assert found.metadata.byline.authors == ("Jane Doe",)
+    assert found.metadata.dates.published == "2021-05-02"
+    assert sorted(i for i, role in found.claimed.items() if role == "byline") == [1, 2]
+
+
+def test_markdown_byline_and_date_lines() -> None:
+    dump = "Story headline with words\n\nBy [Jane Doe](https://example.org/jane) \\- 05/02/21"
+    dump += " 06:56 AM EST\n[Science](https://example.org/science)\n\n" + "Words " * 40
+    meta = _extract(dump).metadata
+    assert meta.byline.authors == ("Jane Doe",)
+    assert meta.dates.published == "2021-05-02T06:56:00-05:00"  # EST as printed
+
+
+def test_bare_name_next_to_the_date_line() -> None:
+    dump = "Story headline with words\n\nJane Doe\n\n2 May 2021, 19:09\n\n" + "Words " * 40
+    assert _extract(dump).metadata.byline.authors == ("Jane Doe",)
+
+
+def test_gallery_copies_and_shared_alt_prefix() -> None:
+    body = "A long body paragraph with enough words to count as the article text here. " * 2
+    dump = (
+        "Story headline with words\n\nBy Jane Doe\n\n"
+        "Old harbour view A ferry leaves the harbour at dawn. (AP Photo/Jo Park)\n\n"
+        "Old harbour view A ferry leaves the harbour at dawn. (AP Photo/Jo Park)\n\n"
+        f"{body}\n\n"
+        "Old harbour view Fishing boats return in the evening. Credit: City Archive\n\n"
+        f"{body}\n"
+    )
+    images = _extract(dump).metadata.images
+    assert [(i.caption, i.credit) for i in images] == [
+        ("A ferry leaves the harbour at dawn.", "AP Photo/Jo Park"),
+        ("Fishing boats return in the evening.", "City Archive"),
+    ]
+
+
+def test_credit_line_below_its_caption() -> None:
+    body = "A long body paragraph with enough words to count as the article text here. " * 2
+    dump = f"Story headline with words\n\nBy Jane Doe\n\n{body}\n\n"
+    dump += "Crowds on the square at noon.\nAnn Lee/Getty Images\n\n" + body
+    images = _extract(dump).metadata.images
+    assert [(i.caption, i.credit) for i in images] == [
+        ("Crowds on the square at noon.", "Ann Lee/Getty Images")
+    ]
+
+
+def test_caption_label_after_its_credit() -> None:
+    body = "A long body paragraph with enough words to count as the article text here. " * 2
+    dump = f"Headline of this story\n\nBy Jane Doe\n\n{body}\n\nImage copyright Getty Images\n\n"
+    dump += "Image caption The singer on stage in 2019\n\n" + body
+    images = _extract(dump).metadata.images
+    assert [(i.caption, i.credit) for i in images] == [
+        ("The singer on stage in 2019", "Getty Images")
+    ]
