@@ -55,6 +55,8 @@ MODIFIED_META = (
 AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
 # Class pieces of a standfirst/summary element shown above the body.
 LEDE_TOKENS = ("standfirst", "dek", "deck", "subtitle", "subheadline", "lede", "summary", "intro")
+# A paragraph this long is body prose; a standfirst comes before the first one.
+PROSE_CHARS = 120
 LEDE_TAGS = frozenset({"p", "div", "h2", "h3", "span", "section"})
 # A lede is a sentence or a short paragraph, not a word and not the whole article.
 LEDE_MIN_CHARS, LEDE_MAX_CHARS = 40, 600
@@ -113,6 +115,12 @@ def _language(page: Page) -> str | None:
     return primary if 2 <= len(primary) <= 3 and primary.isalpha() else None
 
 
+def _is_prose(page: Page, element: lxml_html.HtmlElement) -> bool:
+    if element.tag != "p" or len(text_of(element)) < PROSE_CHARS:
+        return False
+    return not page.in_boilerplate(element)
+
+
 def _lede(page: Page) -> str | None:
     """Return the standfirst: a marked summary shown between the headline and the body."""
     seen_headline = False
@@ -120,9 +128,8 @@ def _lede(page: Page) -> str | None:
         if element.tag == "h1":
             seen_headline = True
             continue
-        if element.tag == "p" and len(text_of(element)) >= DATELINE_MIN_CHARS * 2:
-            if not page.in_boilerplate(element):
-                return None  # the body has begun: a later "summary" is something else
+        if _is_prose(page, element):
+            return None  # the body has begun: a later "summary" is something else
         if not seen_headline or element.tag not in LEDE_TAGS:
             continue
         if not has_token(element, LEDE_TOKENS) or page.in_boilerplate(element):
