@@ -187,7 +187,8 @@ def find_article(weights: Sequence[float]) -> list[tuple[int, int]]:
     while todo:
         lo, hi = todo.pop()
         a, b, total = _best_run(weights, lo, hi)
-        if a >= 0 and total >= v.REGION_SECOND_RATIO * best:
+        blocks = sum(w > 0 for w in weights[a : b + 1]) if a >= 0 else 0
+        if blocks >= v.REGION_SECOND_MIN_BLOCKS and total >= v.REGION_SECOND_RATIO * best:
             runs.append((a, b))
             todo += [(lo, a - 1), (b + 1, hi)]
     return sorted(runs)

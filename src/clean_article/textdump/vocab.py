@@ -161,6 +161,8 @@ STANDFIRST_GAP = 4
 # Other runs at least this dense (share of the best run's sum) are article too: pages that
 # break the text with a gallery, a video or a box of links.
 REGION_SECOND_RATIO = 0.3
+# ... and hold at least this many prose blocks: a lone paragraph far away is a teaser.
+REGION_SECOND_MIN_BLOCKS = 2
 
 # Short blocks that are site furniture in any position. Each entry is a regex fragment,
 # matched case-insensitively against the whole short block.
