@@ -28,6 +28,8 @@ _COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?\s
 _DATE_PATTERNS = (
     # 2019-11-19 or 2016.12.01 or 2019/11/19: year first
     re.compile(r"(?<!\d)(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?!\d)"),
+    # 2016年12月1日 (Chinese, Japanese) and 2016년 12월 1일 (Korean)
+    re.compile(r"(?<!\d)(?P<y>\d{4})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})(?!\d)"),
     # 18.11.2019, 11/19/19, 19-11-2019: day and month order resolved later
     re.compile(
         r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?!\d)"

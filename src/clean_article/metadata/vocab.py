@@ -172,20 +172,27 @@ MODIFIED_LABELS = _phrases(
 # Month names and abbreviations -> month number, several languages (lower case, no dot).
 MONTHS: dict[str, int] = {}
 
+# English, German, French, Spanish, Italian, Portuguese, Dutch, then Swedish, Danish and
+# Norwegian, Polish, Czech and Russian (genitive, as printed in dates), Turkish, Romanian.
 for _number, _names in enumerate(
     (
-        "january jan januar janv janvier enero ene gennaio genn gen janeiro januari jänner",
-        "february feb februar fév févr février febrero febbraio fevereiro fev februari feber",
-        "march mar märz maerz mars marzo março maart mrt",
-        "april apr avril abril aprile abr",
-        "may mai mayo maggio mag maio mei",
-        "june jun juni juin junio giugno giu junho",
-        "july jul juli juil juillet julio luglio lug julho",
-        "august aug août agosto ago augustus",
-        "september sep sept septembre septiembre set settembre setembro",
-        "october oct oktober okt octobre octubre ottobre ott outubro out",
-        "november nov novembre noviembre novembro",
-        "december dec dezember dez décembre déc diciembre dic dicembre dezembro",
+        "january jan januar janv janvier enero ene gennaio genn gen janeiro januari jänner "
+        "stycznia ledna января янв ocak ianuarie",
+        "february feb februar fév févr février febrero febbraio fevereiro fev februari feber "
+        "lutego února февраля фев şubat februarie",
+        "march mar märz maerz mars marzo março maart mrt marts marca března марта mart martie",
+        "april apr avril abril aprile abr kwietnia dubna апреля апр nisan aprilie",
+        "may mai mayo maggio mag maio mei maj maja května мая mayıs",
+        "june jun juni juin junio giugno giu junho czerwca června июня haziran iunie",
+        "july jul juli juil juillet julio luglio lug julho lipca července июля temmuz iulie",
+        "august aug août agosto ago augustus augusti sierpnia srpna августа авг ağustos",
+        "september sep sept septembre septiembre set settembre setembro września září "
+        "сентября сен eylül septembrie",
+        "october oct oktober okt octobre octubre ottobre ott outubro out października října "
+        "октября окт ekim octombrie",
+        "november nov novembre noviembre novembro listopada listopadu ноября ноя kasım noiembrie",
+        "december dec dezember dez décembre déc diciembre dic dicembre dezembro desember "
+        "grudnia prosince декабря дек aralık decembrie",
     ),
     start=1,
 ):
