@@ -155,30 +155,28 @@ def _scan_dates(segments: Sequence[Segment], options: Options, scan: _DateScan) 
 
 
 def _find_dates(
-    segments: Sequence[Segment], anchor: int | None, options: Options
+    segments: Sequence[Segment], anchor: int | None, byline: Byline, options: Options
 ) -> tuple[Dates, list[int]]:
+    """Return the dates shown near the byline, in the byline line itself, or else the
+    first ones of the dump; with the segments holding them."""
     scan = _DateScan()
     if anchor is not None:
         position = next(i for i, s in enumerate(segments) if s.index == anchor)
         window = segments[max(0, position - DATE_WINDOW) : position + DATE_WINDOW]
         _scan_dates(window, options, scan)
-    if not (scan.published or scan.unlabelled):
+    if not (scan.published or scan.unlabelled) and byline.raw:
+        # "By Jane Doe - 11/19/19 6:56 AM": the date printed in the byline line
+        in_byline = dates.find_labelled_dates(byline.raw, options.reference_date)
+        scan.published = in_byline.published or in_byline.unlabelled
+        scan.modified = scan.modified or in_byline.modified
+    if not (scan.published or scan.unlabelled or scan.modified):
         scan = _DateScan()
         _scan_dates(segments, options, scan)
     published = scan.published or scan.unlabelled
+    if published is None and scan.modified:
+        # A page showing only "Updated …" was published by then: its day is the best guess.
+        published = scan.modified[:10]
     return Dates(published, scan.modified), sorted(set(scan.indices))
-
-
-def _complete_dates(found: Dates, byline: Byline, options: Options) -> Dates:
-    """Fill the publication date from the byline line ("By Jane Doe - 11/19/19 6:56 AM"),
-    else from the update date: a page showing only "Updated …" was published by then."""
-    published = found.published
-    if published is None and byline.raw:
-        in_byline = dates.find_labelled_dates(byline.raw, options.reference_date)
-        published = in_byline.published or in_byline.unlabelled
-    if published is None and found.modified:
-        published = found.modified[:10]
-    return Dates(published, found.modified)
 
 
 def _words(text: str) -> int:
@@ -241,8 +239,7 @@ def _agencies(segments: Sequence[Segment], start: int, taken: dict[int, str]) ->
 def _extract(segments: Sequence[Segment], options: Options) -> TextMetadata:
     claimed: dict[int, str] = {}
     byline_index, byline = _find_byline(segments, options)
-    found_dates, date_indices = _find_dates(segments, byline_index, options)
-    found_dates = _complete_dates(found_dates, byline, options)
+    found_dates, date_indices = _find_dates(segments, byline_index, byline, options)
     if byline_index is not None:
         claimed[byline_index] = "byline"
         at = next(p for p, s in enumerate(segments) if s.index == byline_index)
