@@ -142,15 +142,24 @@ def _mark_captions(
 ) -> None:
     """Mark the caption and alt text that stand just before a credit line."""
     for j, s in enumerate(segments):
-        if j == 0 or kinds[j] is not Kind.BAD or not v.CREDIT_LINE.match(s.text):
+        if j == 0 or kinds[j] is not Kind.BAD or not _is_credit_line(s.text):
             continue
         prev = feats[j - 1]
         finished_prose = kinds[j - 1] is Kind.GOOD and prev.sentence_end
-        if prev.chars <= v.CAPTION_MAX_CHARS and not finished_prose:
+        if prev.chars <= v.CAPTION_MAX_CHARS and (
+            not finished_prose or prev.chars <= v.CAPTION_PROSE_MAX_CHARS
+        ):
             kinds[j - 1], why[j - 1] = Kind.BAD, "caption before a credit line"
             alt = j - 2
             if alt >= 0 and kinds[alt] is Kind.SHORT and len(segments[alt].text) <= 120:
                 kinds[alt], why[alt] = Kind.BAD, "image text before a caption"
+
+
+def _is_credit_line(text: str) -> bool:
+    """Return True for a line that only credits a photo ("Image: ...", "Name/Getty Images")."""
+    if v.CREDIT_LINE.match(text):
+        return True
+    return len(text) <= v.CREDIT_LINE_MAX_CHARS and bool(v.CAPTION_TAIL.search(text))
 
 
 def _weight(kind: Kind, f: Features) -> float:

@@ -280,6 +280,10 @@ CAPTION_CUE = re.compile(
     re.IGNORECASE,
 )
 CAPTION_MAX_CHARS = 400
+# A finished sentence before a credit line is still taken for its caption up to this size.
+CAPTION_PROSE_MAX_CHARS = 150
+# A line this short that ends in a credit ("Name/Getty Images") is a credit line.
+CREDIT_LINE_MAX_CHARS = 80
 # A block that opens with a credit marker is a credit line ("Image: Name/Agency"); the
 # block before it is the caption and a short one before that the image's alt text.
 CREDIT_LINE = re.compile(
