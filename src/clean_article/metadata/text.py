@@ -160,15 +160,14 @@ def _find_dates(
     """Return the dates shown near the byline, in the byline line itself, or else the
     first ones of the dump; with the segments holding them."""
     scan = _DateScan()
-    if anchor is not None:
+    if byline.raw:  # "By Jane Doe - 11/19/19 6:56 AM": the date printed in the byline line
+        in_byline = dates.find_labelled_dates(byline.raw, options.reference_date)
+        scan.published = in_byline.published or in_byline.unlabelled
+        scan.modified = in_byline.modified
+    if anchor is not None and not (scan.published and scan.modified):
         position = next(i for i, s in enumerate(segments) if s.index == anchor)
         window = segments[max(0, position - DATE_WINDOW) : position + DATE_WINDOW]
         _scan_dates(window, options, scan)
-    if not (scan.published or scan.unlabelled) and byline.raw:
-        # "By Jane Doe - 11/19/19 6:56 AM": the date printed in the byline line
-        in_byline = dates.find_labelled_dates(byline.raw, options.reference_date)
-        scan.published = in_byline.published or in_byline.unlabelled
-        scan.modified = scan.modified or in_byline.modified
     if not (scan.published or scan.unlabelled or scan.modified):
         scan = _DateScan()
         _scan_dates(segments, options, scan)
