@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from clean_article.metadata.bylines import (
+    agency_line,
     agency_name,
     dateline_agencies,
     looks_like_byline,
@@ -129,3 +130,22 @@ def test_looks_like_name(line: str, expected: bool) -> None:
 def test_parse_byline_never_crashes(garbage: str) -> None:
     byline = parse_byline(garbage)
     assert isinstance(byline.authors, tuple)
+
+
+@pytest.mark.parametrize(
+    ("line", "agencies"),
+    [
+        ("(dpa)", ["dpa"]),
+        ("dpa/lno", ["dpa"]),
+        ("AFP/Reuters", ["AFP", "Reuters"]),
+        ("Quelle: dpa", ["dpa"]),
+        ("Mit Material von dpa und AFP", ["dpa", "AFP"]),
+        ("© ANSA", ["ANSA"]),
+        ("Reuters", []),  # bare: may be a photo credit
+        ("AP Photo", []),
+        ("dpa/Jane Doe", []),
+        ("AP and Reuters contributed to this report", []),
+    ],
+)
+def test_agency_line(line: str, agencies: list[str]) -> None:
+    assert agency_line(line) == agencies

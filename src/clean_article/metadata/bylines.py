@@ -38,6 +38,12 @@ _DATELINE = re.compile(r"^[A-ZÀ-Ý][^()\n!?]{0,60}?\(([^()]{1,40})\)\s*[—–-
 _GLUED_SUFFIX = re.compile(r"([a-z])([A-Z]{2,})")
 # Handles, e-mail addresses and phone numbers printed beside a name (bench 08f79376).
 _CONTACT = re.compile(r"\S+@\S+|@\w+|\(?\+?\d[\d ()./-]{6,}\d")
+# A line crediting agencies only: "(dpa)", "Quelle: AFP", "© dpa", "dpa/lno".
+_AGENCY_LINE_LABEL = re.compile(
+    r"^(?:©|\(c\)|quelle|source|fuente|fonte|bron|mit material von)\s*:?\s*", re.I
+)
+_REGIONAL_DESK = re.compile(r"^[a-z]{2,4}$")
+MAX_AGENCY_LINE = 40
 # Name particles written in lower case ("Ursula von der Leyen", "Luiz Inácio da Silva").
 _PARTICLES = frozenset(
     {"van", "von", "der", "den", "de", "da", "das", "do", "dos", "di", "del", "della"}
@@ -71,6 +77,28 @@ def dateline_agencies(paragraph: str) -> list[str]:
     if not names or any(n is None for n in names):
         return []
     return list(dict.fromkeys(n for n in names if n))
+
+
+def agency_line(line: str) -> list[str]:
+    """Return the agencies of a line that names only agencies: "(dpa)", "dpa/lno",
+    "AFP/Reuters", "Quelle: dpa" (a wire credit closing the story), else []."""
+    line = normalize_space(line)
+    text = _AGENCY_LINE_LABEL.sub("", line).strip(" .()[]")
+    if not text or len(text) > MAX_AGENCY_LINE:
+        return []
+    if text == line and "/" not in text:
+        return []  # a bare "Reuters" line may be a photo credit; a wire credit is marked
+    pieces = [p for p in re.split(r"\s*(?:,|/|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*", text) if p]
+    first = agency_name(pieces[0]) if pieces else None
+    if first is None:
+        return []
+    names = [first]
+    for piece in pieces[1:]:
+        name = agency_name(piece)
+        if name is None and not _REGIONAL_DESK.match(piece):
+            return []  # "dpa/lno": a regional desk code may follow; anything else may not
+        names += [name] if name else []
+    return list(dict.fromkeys(names))
 
 
 def _looks_like_name(text: str) -> bool:

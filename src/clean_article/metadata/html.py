@@ -10,7 +10,12 @@ import re
 from lxml import html as lxml_html
 
 from clean_article.metadata import dates, vocab
-from clean_article.metadata.bylines import agency_name, dateline_agencies, parse_byline
+from clean_article.metadata.bylines import (
+    agency_line,
+    agency_name,
+    dateline_agencies,
+    parse_byline,
+)
 from clean_article.metadata.images import find_images
 from clean_article.metadata.page import (
     Page,
@@ -205,6 +210,10 @@ def _byline(page: Page) -> Byline:
     texts += _opening_paragraphs(page)
     for text in texts:
         agencies += dateline_agencies(text)
+    for paragraph in page.tree.iter("p"):  # "(dpa)" or "dpa/lno" closing the story
+        found = agency_line(text_of(paragraph))
+        if found and not page.in_boilerplate(paragraph):
+            agencies += found
     return Byline(authors, tuple(dict.fromkeys(agencies)), byline.raw)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from clean_article.metadata import dates, vocab
 from clean_article.metadata.bylines import (
+    agency_line,
     dateline_agencies,
     looks_like_byline,
     looks_like_name,
@@ -223,15 +224,16 @@ def _find_lede(segments: Sequence[Segment], after: int, taken: dict[int, str]) -
 
 
 def _agencies(segments: Sequence[Segment], start: int, taken: dict[int, str]) -> list[str]:
+    """Return agencies from wire datelines opening the story and lines naming only agencies."""
     found: list[str] = []
     checked = 0
     for segment in segments[start:]:
-        if segment.index in taken or len(segment.text) < DATELINE_MIN_CHARS:
+        if segment.index in taken:
             continue
-        found += dateline_agencies(segment.text)
-        checked += 1
-        if checked >= DATELINE_PARAGRAPHS:
-            break
+        found += agency_line(segment.text)
+        if len(segment.text) >= DATELINE_MIN_CHARS and checked < DATELINE_PARAGRAPHS:
+            found += dateline_agencies(segment.text)
+            checked += 1
     return found
 
 
