@@ -155,6 +155,23 @@ def _mark_captions(
                 kinds[alt], why[alt] = Kind.BAD, "image text before a caption"
 
 
+def _mark_teasers(segments: Sequence[Segment], kinds: list[Kind], why: list[str]) -> None:
+    """Mark prose blocks that each open with their own dateline, close together: teasers."""
+    datelined = [i for i, s in enumerate(segments) if v.DATELINE.match(s.text)]
+    groups: list[list[int]] = []
+    for i in datelined:
+        if groups and i - groups[-1][-1] <= v.DATELINE_GAP:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    for group in groups:
+        if len(group) < v.DATELINES_MIN:
+            continue
+        for i in group:
+            if kinds[i] is not Kind.BAD:
+                kinds[i], why[i] = Kind.SHORT, "one of several datelined blocks (teasers)"
+
+
 def _is_credit_line(text: str) -> bool:
     """Return True for a line that only credits a photo ("Image: ...", "Name/Getty Images")."""
     if v.CREDIT_LINE.match(text):
@@ -299,6 +316,7 @@ def classify(segments: Sequence[Segment], claimed: Mapping[int, str]) -> list[De
         kinds.append(kind)
         why.append(reason)
     _mark_captions(segments, feats, kinds, why)
+    _mark_teasers(segments, kinds, why)
     weights = [
         0.0 if s.index in claimed else _weight(k, f)
         for s, k, f in zip(segments, kinds, feats, strict=True)

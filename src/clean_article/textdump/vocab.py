@@ -318,3 +318,12 @@ ABOUT_NAME = re.compile(
     r"(?i:about|über|sobre|à propos de|acerca de|over|su) [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,2}"
 )
 END_MARKER_MAX_CHARS = 80
+
+# A dateline opens a story ("NEW DELHI: ...", "HAYWARD, Calif. (AP) — ..."). One story has
+# one; several datelined blocks are teasers of several stories.
+DATELINE = re.compile(
+    r"^[A-Z][A-Z .'’-]{2,30}(, [A-Z][\w.]+( [A-Z][\w.]+)?)?"
+    r"( \([A-Za-z]+\))? ?(: |[—–-] )"
+)
+DATELINES_MIN = 3
+DATELINE_GAP = 3
