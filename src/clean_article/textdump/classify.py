@@ -53,7 +53,7 @@ class Features:
 def _link_share(segment: Segment) -> float:
     """Return the share of the segment's text that sat inside Markdown links."""
     raw = segment.raw
-    if "[" not in raw and "](" not in raw or not segment.text:
+    if "](" not in raw or not segment.text:
         return 0.0
     linked = sum(len(m.group(1)) for m in v.MD_LINK.finditer(raw))
     return min(1.0, linked / len(segment.text))
@@ -92,9 +92,7 @@ def _bad_reason(segment: Segment, f: Features) -> str | None:
         return "duration or clock time"
     if f.link_share >= v.LINK_SHARE_BAD:
         return f"link text {f.link_share:.2f}"
-    if (f.chars <= v.CONSENT_MAX_CHARS and v.CONSENT.search(text)) or v.CONSENT_STRONG.search(
-        text
-    ):
+    if (f.chars <= v.CONSENT_MAX_CHARS and v.CONSENT.search(text)) or v.CONSENT_STRONG.search(text):
         return "cookie consent"
     if f.chars <= v.PHRASE_MAX_CHARS and (v.AGENCY_CODE.match(text) or v.BYLINE.match(text)):
         return "byline"

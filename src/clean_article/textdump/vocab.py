@@ -241,7 +241,7 @@ CJK_CHARS_PER_WORD = 2
 
 # The end of a photo caption: a credit after the description, however long the caption.
 CAPTION_TAIL = re.compile(
-    r"(\((AP|AFP|Reuters|Getty|EPA|dpa|Xinhua|Bloomberg|Photo|Foto)\b[^()]{0,80}\)"
+    r"(\([^()]{0,40}(photo|foto|bild|image|/)[^()]{0,60}\)"
     r"|\b(photo|image|credit|foto|bild|crédit|picture)s?\s*(:|by|\.\.\.)\s*[^.!?]{0,80}"
     r"|[/|]\s*(Getty Images|AFP|Reuters|AP|Shutterstock|EPA|dpa|picture alliance|iStock)[^.!?]{0,30}"
     r"|\bvia Getty Images|\bGetty Images)\W*$",
