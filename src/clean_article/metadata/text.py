@@ -18,6 +18,7 @@ from clean_article.metadata.bylines import (
     looks_like_name,
     parse_byline,
 )
+from clean_article.metadata.credits import is_credit_text
 from clean_article.metadata.text_images import find_text_images
 from clean_article.model import BlockType, Byline, Dates, Image, Metadata, Options, Segment
 from clean_article.normalize import normalize_space
@@ -27,6 +28,8 @@ MAX_HEADER_CHARS = 200
 # A date-only line: short, and the date covers this share of it ("20 Nov 2019 08:00 GMT").
 MAX_DATE_LINE_CHARS = 60
 MIN_DATE_SHARE = 0.4
+# Lines of a hard-wrapped paragraph all but the last reach this share of the widest one.
+WRAPPED_SHARE, WRAPPED_MIN_WIDTH = 0.7, 60
 # How many segments around the byline to search first for the date line.
 DATE_WINDOW = 8
 # Most byline candidates to collect; a page listing more is an author index.
@@ -60,7 +63,17 @@ def _lines(segment: Segment) -> list[str]:
     date line the segmenter joined), with Markdown links and emphasis unwrapped."""
     lines = [_MARKUP.sub(_unwrap, line).strip() for line in segment.raw.splitlines()]
     lines = [normalize_space(line) for line in lines if line]
-    return [segment.text, *lines] if len(lines) > 1 else [segment.text]
+    if len(lines) < 2 or _wrapped(lines):
+        return [segment.text]
+    return [segment.text, *lines]
+
+
+def _wrapped(lines: list[str]) -> bool:
+    """Return whether the lines are one paragraph hard-wrapped at a width (lynx, w3m):
+    then a line opening with "by" is the middle of a sentence, not a byline."""
+    width = max(len(line) for line in lines)
+    full = sum(len(line) >= WRAPPED_SHARE * width for line in lines[:-1])
+    return width >= WRAPPED_MIN_WIDTH and full == len(lines) - 1
 
 
 def _unwrap(match: re.Match[str]) -> str:
@@ -179,6 +192,11 @@ def _find_dates(
     return Dates(published, scan.modified), sorted(set(scan.indices))
 
 
+def _short(segments: Sequence[Segment], index: int) -> bool:
+    """Return whether the segment is short enough to be claimed whole as a header line."""
+    return any(s.index == index and len(s.text) <= MAX_HEADER_CHARS for s in segments)
+
+
 def _words(text: str) -> int:
     return len(text.split())
 
@@ -189,7 +207,11 @@ def _find_title(segments: Sequence[Segment], header: int, taken: dict[int, str])
         if segment.index in taken:
             continue
         words = _words(segment.text)
-        if TITLE_MIN_WORDS <= words <= TITLE_MAX_WORDS and segment.type != BlockType.LIST_ITEM:
+        if segment.text.endswith(".") or segment.type == BlockType.LIST_ITEM:
+            continue  # a sentence with a full stop is a standfirst, not the headline
+        if is_credit_text(segment.text):
+            continue  # "Jane Doe | Getty Images" above the byline is a photo credit
+        if TITLE_MIN_WORDS <= words <= TITLE_MAX_WORDS:
             return position
     return None
 
@@ -241,7 +263,7 @@ def _extract(segments: Sequence[Segment], options: Options) -> TextMetadata:
     claimed: dict[int, str] = {}
     byline_index, byline = _find_byline(segments, options)
     found_dates, date_indices = _find_dates(segments, byline_index, byline, options)
-    if byline_index is not None:
+    if byline_index is not None and _short(segments, byline_index):
         claimed[byline_index] = "byline"
         at = next(p for p, s in enumerate(segments) if s.index == byline_index)
         if at and _BY_WORD.match(segments[at - 1].text):
