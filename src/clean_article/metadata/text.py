@@ -28,6 +28,8 @@ MAX_HEADER_CHARS = 200
 # A date-only line: short, and the date covers this share of it ("20 Nov 2019 08:00 GMT").
 MAX_DATE_LINE_CHARS = 60
 MIN_DATE_SHARE = 0.4
+# Raw text longer than this is no header block; splitting it into lines would cost time.
+MAX_RAW_CHARS = 1000
 # Lines of a hard-wrapped paragraph all but the last reach this share of the widest one.
 WRAPPED_SHARE, WRAPPED_MIN_WIDTH = 0.7, 60
 # How many segments around the byline to search first for the date line.
@@ -61,6 +63,8 @@ class TextMetadata:
 def _lines(segment: Segment) -> list[str]:
     """Return the segment's text, then its raw lines when it has several (a byline and a
     date line the segmenter joined), with Markdown links and emphasis unwrapped."""
+    if len(segment.raw) > MAX_RAW_CHARS:  # a piece of a long glued line: its text will do
+        return [segment.text]
     lines = [_MARKUP.sub(_unwrap, line).strip() for line in segment.raw.splitlines()]
     lines = [normalize_space(line) for line in lines if line]
     if len(lines) < 2 or _wrapped(lines):
