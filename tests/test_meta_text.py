@@ -235,3 +235,27 @@ def test_caption_label_after_its_credit() -> None:
     assert [(i.caption, i.credit) for i in images] == [
         ("The singer on stage in 2019", "Getty Images")
     ]
+
+
+def test_wrapped_paragraph_line_opening_with_by_is_no_byline() -> None:
+    paragraph = (
+        "The campaign that drew national attention this week was launched on Monday and led\n"
+        "by Governor Jane Doe, who said the state would spend more on prevention this year and\n"
+        "next, according to a statement released by her office on Tuesday afternoon."
+    )
+    found = _extract(f"Story headline with words\n\n{paragraph}\n")
+    assert found.metadata.byline.authors == ()
+    assert found.claimed == {}
+
+
+def test_headline_is_not_the_standfirst_sentence() -> None:
+    dump = "Coach agrees deal with the club\n\nThe coach had been out of work since last year.\n\n"
+    dump += "Jane Doe, sports reporter\n\n" + "Words of the body. " * 30
+    meta = _extract(dump).metadata
+    assert meta.title == "Coach agrees deal with the club"
+    assert meta.byline.authors == ("Jane Doe",)
+
+
+def test_sentence_with_a_job_title_is_no_byline() -> None:
+    line = "Omar Field, a senior analyst at a research group, said the talks would resume soon."
+    assert _extract(line + "\n\n" + "Words " * 40).metadata.byline.authors == ()
