@@ -213,8 +213,8 @@ def _find_title(segments: Sequence[Segment], header: int, taken: dict[int, str])
         words = _words(segment.text)
         if segment.text.endswith(".") or segment.type == BlockType.LIST_ITEM:
             continue  # a sentence with a full stop is a standfirst, not the headline
-        if is_credit_text(segment.text):
-            continue  # "Jane Doe | Getty Images" above the byline is a photo credit
+        if is_credit_text(segment.text) or looks_like_byline(segment.text):
+            continue  # a photo credit ("Jane Doe | Getty Images") or a byline is no headline
         if TITLE_MIN_WORDS <= words <= TITLE_MAX_WORDS:
             return position
     return None
