@@ -137,3 +137,9 @@ def test_malformed_jsonld_is_read_leniently() -> None:
 def test_odd_pages_never_crash(page: str) -> None:
     meta = extract_html_metadata(lxml.html.document_fromstring(page), Options())
     assert meta.byline.authors == ()
+
+
+def test_authors_as_adjacent_links() -> None:
+    body = '<h1>B</h1><div class="article-authors"><a href="/a">Ann Lee</a><a href="/b">'
+    body += "Bo Chen</a></div>"
+    assert _meta(body=body).byline.authors == ("Ann Lee", "Bo Chen")

@@ -175,9 +175,24 @@ def _visible_byline(page: Page) -> Byline:
     for element in _byline_elements(page):
         byline = parse_byline(text_of(element), page.site_names)
         agencies += byline.agencies
+        linked = _linked_names(element, page)
+        if len(linked) > len(byline.authors):
+            byline = Byline(linked, byline.agencies, byline.raw)
         if byline.authors:
             return Byline(byline.authors, tuple(dict.fromkeys(agencies)), byline.raw)
     return Byline(agencies=tuple(dict.fromkeys(agencies)))
+
+
+def _linked_names(element: lxml_html.HtmlElement, page: Page) -> tuple[str, ...]:
+    """Return author names printed as separate links with no separator between them
+    (<a>Jane Doe</a><a>John Roe</a>), one name per link."""
+    names: list[str] = []
+    for link in element.iter("a"):
+        authors = parse_byline(text_of(link), page.site_names).authors
+        if len(authors) != 1:
+            return ()
+        names.append(authors[0])
+    return tuple(dict.fromkeys(names)) if len(names) > 1 else ()
 
 
 def _shown(names: list[str], page: Page) -> tuple[str, ...]:
