@@ -143,3 +143,10 @@ def test_authors_as_adjacent_links() -> None:
     body = '<h1>B</h1><div class="article-authors"><a href="/a">Ann Lee</a><a href="/b">'
     body += "Bo Chen</a></div>"
     assert _meta(body=body).byline.authors == ("Ann Lee", "Bo Chen")
+
+
+def test_jsonld_article_inside_main_entity_and_graph() -> None:
+    inner = {"@type": "NewsArticle", "datePublished": "2021-06-01", "dateModified": "2021-06-03"}
+    data = {"@context": "https://schema.org", "@graph": [{"@type": "WebPage", "mainEntity": inner}]}
+    meta = _meta(body="<h1>B</h1>", jsonld=data)
+    assert (meta.dates.published, meta.dates.modified) == ("2021-06-01", "2021-06-03")

@@ -83,9 +83,10 @@ def _objects(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
             yield from _objects(item, depth + 1)
     elif isinstance(data, dict):
         yield data
-        graph = data.get("@graph")
-        if graph is not None:
-            yield from _objects(graph, depth + 1)
+        for key in ("@graph", "mainEntity"):  # containers that hold the article object
+            inner = data.get(key)
+            if isinstance(inner, (dict, list)):
+                yield from _objects(inner, depth + 1)
 
 
 def _types(obj: dict[str, Any]) -> set[str]:
