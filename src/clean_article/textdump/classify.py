@@ -45,7 +45,7 @@ class Features:
     punct: float  # sentence punctuation marks per word
     sentence_end: bool
     link_share: float  # share of the text inside Markdown links
-    repeated: bool  # the same short text appears elsewhere in the dump
+    copies: int  # how often the same text appears in the dump
     heading: bool
     dated: bool  # holds a date or a clock time
 
@@ -61,7 +61,7 @@ def _link_share(segment: Segment) -> float:
 
 def measure(segments: Sequence[Segment]) -> list[Features]:
     """Return the features of every segment, in order."""
-    counts = Counter(s.text.casefold() for s in segments if len(s.text) <= v.REPEAT_MAX_CHARS)
+    counts = Counter(s.text.casefold() for s in segments)
     feats = []
     for s in segments:
         tokens = _WORD.findall(s.text.casefold())
@@ -74,7 +74,7 @@ def measure(segments: Sequence[Segment]) -> list[Features]:
                 punct=len(_PUNCT.findall(s.text)) / n if n else 0.0,
                 sentence_end=bool(_TERMINAL_END.search(s.text)),
                 link_share=_link_share(s),
-                repeated=counts.get(s.text.casefold(), 0) > 1,
+                copies=counts[s.text.casefold()],
                 heading=(s.type is BlockType.HEADING or looks_like_heading(s.text))
                 and not v.DATE_LIKE.search(s.text),
                 dated=bool(v.DATE_LIKE.search(s.text)),
@@ -109,8 +109,10 @@ def _bad_reason(segment: Segment, f: Features) -> str | None:
             return "boilerplate phrase"
         if v.CREDIT.search(text):
             return "photo credit"
-        if f.repeated and not (f.sentence_end and f.words >= v.NEAR_MIN_WORDS):
+        if f.copies > 1 and not (f.sentence_end and f.words >= v.NEAR_MIN_WORDS):
             return "repeated short text"
+    if f.copies >= v.REPEAT_BAD_COPIES:
+        return f"text repeated {f.copies} times"
     return None
 
 
@@ -337,7 +339,7 @@ def classify(segments: Sequence[Segment], claimed: Mapping[int, str]) -> list[De
             verdict, reason = Verdict.METADATA, f"metadata: {claimed[s.index]}"
         else:
             keep, how = _revise(i, kinds, feats, span_of[i])
-            if keep and feats[i].repeated:
+            if keep and feats[i].copies > 1:
                 keep, how = s.text.casefold() not in seen, "repeated text, kept once"
                 seen.add(s.text.casefold())
             verdict = Verdict.BODY if keep else Verdict.BOILERPLATE

@@ -147,8 +147,8 @@ NEAR_MIN_WORDS = 6
 NEAR_MIN_STOP = 0.25
 # Markdown link text share above which a block is navigation (html2text only).
 LINK_SHARE_BAD = 0.7
-# Two blocks of up to this many characters with the same text are template, not prose.
-REPEAT_MAX_CHARS = 200
+# A text printed this many times is a share text or a template, whatever its length.
+REPEAT_BAD_COPIES = 4
 
 # Region search (maximum-sum run of blocks): what each class adds or costs.
 REGION_GOOD_CAP = 800
