@@ -43,9 +43,6 @@ _AGENCY_LINE_LABEL = re.compile(
     r"^(?:©|\(c\)|quelle|source|fuente|fonte|bron|mit material von)\s*:?\s*", re.I
 )
 _REGIONAL_DESK = re.compile(r"^[a-z]{2,4}$")
-MAX_AGENCY_LINE = 40
-# A byline without "By" ("Jane Doe, AP Sports Writer") is short; longer is body prose.
-MAX_TITLED_CHARS, MAX_TITLE_WORDS = 80, 6
 # Name particles written in lower case ("Ursula von der Leyen", "Luiz Inácio da Silva").
 _PARTICLES = frozenset(
     {"van", "von", "der", "den", "de", "da", "das", "do", "dos", "di", "del", "della"}
@@ -86,7 +83,7 @@ def agency_line(line: str) -> list[str]:
     "AFP/Reuters", "Quelle: dpa" (a wire credit closing the story), else []."""
     line = normalize_space(line)
     text = _AGENCY_LINE_LABEL.sub("", line).strip(" .()[]")
-    if not text or len(text) > MAX_AGENCY_LINE:
+    if not text or len(text) > vocab.MAX_AGENCY_LINE:
         return []
     if text == line and "/" not in text:
         return []  # a bare "Reuters" line may be a photo credit; a wire credit is marked
@@ -283,7 +280,7 @@ def looks_like_byline(text: str) -> bool:
 def _titled(text: str) -> bool:
     """Return whether `text` is "Names, Job title" or "Names, Outlet" (no "By")."""
     names, _, title = text.partition(",")
-    if len(text) > MAX_TITLED_CHARS or len(title.split()) > MAX_TITLE_WORDS:
+    if len(text) > vocab.MAX_TITLED_CHARS or len(title.split()) > vocab.MAX_TITLE_WORDS:
         return False  # "Jane Doe, a senior analyst at X, said that …" is a sentence
     words = {w.strip(".").casefold() for w in title.split()}
     if words & vocab.TITLE_WORDS:

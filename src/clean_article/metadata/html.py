@@ -28,52 +28,9 @@ from clean_article.metadata.page import (
 from clean_article.model import Byline, Dates, Metadata, Options
 from clean_article.normalize import normalize_space
 
-# Meta tags holding the publication / modification timestamp, most specific first.
-PUBLISHED_META = (
-    "article:published_time",
-    "og:article:published_time",
-    "datepublished",
-    "article.published",
-    "parsely-pub-date",
-    "sailthru.date",
-    "publish-date",
-    "publishdate",
-    "publish_date",
-    "pubdate",
-    "dc.date.issued",
-    "dcterms.issued",
-    "dcterms.created",
-    "dc.date",
-    "date",
-)
-MODIFIED_META = (
-    "article:modified_time",
-    "og:article:modified_time",
-    "datemodified",
-    "og:updated_time",
-    "article.updated",
-    "dc.date.modified",
-    "dcterms.modified",
-    "last-modified",
-    "lastmod",
-)
-AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
-# Class pieces of a standfirst/summary element shown above the body.
-LEDE_TOKENS = ("standfirst", "dek", "deck", "subtitle", "subheadline", "lede", "summary", "intro")
-# A paragraph this long is body prose; a standfirst comes before the first one.
-PROSE_CHARS = 120
-LEDE_TAGS = frozenset({"p", "div", "h2", "h3", "span", "section"})
-# A lede is a sentence or a short paragraph, not a word and not the whole article.
-LEDE_MIN_CHARS, LEDE_MAX_CHARS = 40, 600
-# Longest text of an element we read as a byline or date line.
-MAX_META_LINE = 250
-# How many opening paragraphs may carry a wire dateline ("BERLIN (dpa) -").
-DATELINE_PARAGRAPHS = 6
-# Paragraphs shorter than this are captions, labels or teasers, not a story's opening.
-DATELINE_MIN_CHARS = 60
 # An element whose own text opens with a byline word ("by ライトハウス…", bench 85439e26).
-_BY_PREFIX = re.compile(r"^\s*(?:by|von|par|por|door|di)\s+\S", re.IGNORECASE)
-_BY_WORD = re.compile(r"^\s*(?:by|von|par|por|door|di)\s*:?\s*$", re.IGNORECASE)
+_BY_PREFIX = re.compile(rf"^\s*(?:{'|'.join(vocab.BY_WORDS)})\s+\S", re.IGNORECASE)
+_BY_WORD = re.compile(rf"^\s*(?:{'|'.join(vocab.BY_WORDS)})\s*:?\s*$", re.IGNORECASE)
 _ISO_START = re.compile(r"^\s*\d{4}-")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•]\s+")
 
@@ -121,7 +78,7 @@ def _language(page: Page) -> str | None:
 
 
 def _is_prose(page: Page, element: lxml_html.HtmlElement) -> bool:
-    if element.tag != "p" or len(text_of(element)) < PROSE_CHARS:
+    if element.tag != "p" or len(text_of(element)) < vocab.PROSE_CHARS:
         return False
     return not page.in_boilerplate(element)
 
@@ -135,12 +92,15 @@ def _lede(page: Page) -> str | None:
             continue
         if _is_prose(page, element):
             return None  # the body has begun: a later "summary" is something else
-        if not seen_headline or element.tag not in LEDE_TAGS:
+        if not seen_headline or element.tag not in vocab.LEDE_TAGS:
             continue
-        if not has_token(element, LEDE_TOKENS) or page.in_boilerplate(element):
+        if not has_token(element, vocab.LEDE_TOKENS) or page.in_boilerplate(element):
             continue
         text = text_of(element)
-        if LEDE_MIN_CHARS <= len(text) <= LEDE_MAX_CHARS and dates.find_date(text) is None:
+        if (
+            vocab.LEDE_MIN_CHARS <= len(text) <= vocab.LEDE_MAX_CHARS
+            and dates.find_date(text) is None
+        ):
             return text
     return None
 
@@ -167,7 +127,7 @@ def _byline_elements(page: Page) -> list[lxml_html.HtmlElement]:
 
 def _short_visible(page: Page, element: lxml_html.HtmlElement) -> bool:
     text = text_of(element)
-    return bool(text) and len(text) <= MAX_META_LINE and not page.in_boilerplate(element)
+    return bool(text) and len(text) <= vocab.MAX_META_LINE and not page.in_boilerplate(element)
 
 
 def _visible_byline(page: Page) -> Byline:
@@ -210,7 +170,7 @@ def _machine_authors(page: Page) -> tuple[str, ...]:
     shown = _shown([a.name for a in page.jsonld.authors if a.is_person], page)
     if shown:
         return shown
-    metas = [page.meta.get(key) for key in AUTHOR_META]
+    metas = [page.meta.get(key) for key in vocab.AUTHOR_META]
     return _shown([m for m in metas if m and "/" not in m], page)
 
 
@@ -237,9 +197,9 @@ def _opening_paragraphs(page: Page) -> list[str]:
     found: list[str] = []
     for paragraph in page.tree.iter("p"):
         text = text_of(paragraph)
-        if len(text) >= DATELINE_MIN_CHARS and not page.in_boilerplate(paragraph):
+        if len(text) >= vocab.DATELINE_MIN_CHARS and not page.in_boilerplate(paragraph):
             found.append(text)
-            if len(found) >= DATELINE_PARAGRAPHS:
+            if len(found) >= vocab.DATELINE_PARAGRAPHS:
                 break
     return found
 
@@ -274,7 +234,7 @@ def _visible_dates(page: Page, options: Options) -> dates.LabelledDates:
         if element.tag != "time" and not has_hint(element, hints):
             continue
         text = text_of(element)
-        if not text or len(text) > MAX_META_LINE or page.in_boilerplate(element):
+        if not text or len(text) > vocab.MAX_META_LINE or page.in_boilerplate(element):
             continue
         found = dates.find_labelled_dates(text, options.reference_date)
         published = published or found.published
@@ -297,8 +257,8 @@ def _machine(value: str | None) -> str | None:
 
 def _dates(page: Page, options: Options) -> Dates:
     time_published, time_modified = _time_dates(page)
-    published = _machine(page.jsonld.published) or _meta_date(page, PUBLISHED_META)
-    modified = _machine(page.jsonld.modified) or _meta_date(page, MODIFIED_META)
+    published = _machine(page.jsonld.published) or _meta_date(page, vocab.PUBLISHED_META)
+    modified = _machine(page.jsonld.modified) or _meta_date(page, vocab.MODIFIED_META)
     published = published or time_published
     modified = modified or time_modified
     shown = _visible_dates(page, options)

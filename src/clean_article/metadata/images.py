@@ -13,31 +13,11 @@ from clean_article.model import Image
 
 # Labels a site prints (often visually hidden) before a caption: dropped, never a credit.
 _CAPTION_LABEL = re.compile(
-    r"^(?:image caption|caption|bildunterschrift|légende|leyenda|didascalia|legenda|onderschrift)"
-    r"\s*:?\s+",
-    re.IGNORECASE,
+    rf"^(?:{'|'.join(re.escape(label) for label in vocab.CAPTION_LABELS)})\s*:?\s+", re.IGNORECASE
 )
 # Captions of video players ("Media caption ...", bench c7e39ac4) belong to no image.
 _MEDIA_CAPTION = re.compile(r"^(?:media caption|video)\b", re.IGNORECASE)
-_MEDIA_TAGS = ("video", "iframe", "audio", "object", "embed")
-# Class words of players and embeds inside a figure: a video, not a photo (bench bdb56ac8).
-_MEDIA_HINTS = ("video", "player", "youtube", "vimeo", "jwplayer", "brightcove")
-# Class words of toggles inside captions ("… more", "Close" buttons; bench 05844573).
-_TOGGLE_HINTS = ("more-caption", "toggle", "expand", "collapse", "read-more", "button", "btn")
-# Class words of caption controls: "captionlink" opens a caption, it is none itself.
-_CONTROL_HINTS = ("captionlink", "caption-link", "caption-toggle", "caption-button", "control")
-# A truncated copy of a caption printed beside the full one (bench 05844573).
-_TRUNCATED_HINTS = ("truncated", "caption-short", "teaser")
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#].*)?$", re.IGNORECASE)
-_HEADINGS = ("h1", "h2", "h3", "h4")
-# Most ancestors to climb from a caption element to the element holding its picture.
-MAX_CAPTION_CLIMB = 3
-# Most images one page may report; beyond that the "figures" are a listing, not an article.
-MAX_IMAGES = 40
-# A figure whose text is mostly link text is a teaser for another story (bench 4a44ab3e).
-MAX_LINK_SHARE = 0.5
-# A "figure" with more text than this is a layout block, not a picture with a caption.
-MAX_FIGURE_TEXT = 1200
 
 
 def _is_credit_element(element: lxml_html.HtmlElement) -> bool:
@@ -47,7 +27,7 @@ def _is_credit_element(element: lxml_html.HtmlElement) -> bool:
 
 
 def _is_caption_element(element: lxml_html.HtmlElement) -> bool:
-    if has_hint(element, _CONTROL_HINTS):
+    if has_hint(element, vocab.CONTROL_HINTS):
         return False
     return element.tag == "figcaption" or has_hint(element, vocab.CAPTION_CLASS_HINTS)
 
@@ -82,7 +62,7 @@ def _credit_elements(container: lxml_html.HtmlElement) -> list[lxml_html.HtmlEle
 def _holder(caption: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
     """Climb from a caption outside <figure> to the element holding its picture or credit."""
     node = caption
-    for _ in range(MAX_CAPTION_CLIMB):
+    for _ in range(vocab.MAX_CAPTION_CLIMB):
         if _has_picture(node) or _credit_elements(node):
             return node
         parent = node.getparent()
@@ -121,9 +101,9 @@ def _split_last_child(caption: lxml_html.HtmlElement) -> tuple[str, str] | None:
 def _parts(container: lxml_html.HtmlElement) -> tuple[str, str]:
     """Return (caption text, credit text) printed in the container."""
     credits = [e for e in _credit_elements(container) if e is not container]
-    skip = credits + [e for e in container.iterdescendants() if has_hint(e, _TOGGLE_HINTS)]
+    skip = credits + [e for e in container.iterdescendants() if has_hint(e, vocab.TOGGLE_HINTS)]
     captions = [e for e in container.iterdescendants() if _is_caption_element(e)]
-    full = [e for e in captions if not has_hint(e, _TRUNCATED_HINTS)]
+    full = [e for e in captions if not has_hint(e, vocab.TRUNCATED_HINTS)]
     if full and len(full) < len(captions):
         skip += [e for e in captions if e not in full]
     captions = _outermost([e for e in captions if e not in skip])
@@ -145,15 +125,15 @@ def _parts(container: lxml_html.HtmlElement) -> tuple[str, str]:
 
 def _is_teaser(container: lxml_html.HtmlElement) -> bool:
     """Return whether the container is a video, a story teaser or a layout block."""
-    if any(container.find(f".//{tag}") is not None for tag in _MEDIA_TAGS + _HEADINGS):
+    if any(container.find(f".//{tag}") is not None for tag in vocab.MEDIA_TAGS + vocab.HEADINGS):
         return True
-    if any(has_hint(e, _MEDIA_HINTS) for e in container.iter()):
+    if any(has_hint(e, vocab.MEDIA_HINTS) for e in container.iter()):
         return True
     text = text_of(container)
-    if len(text) > MAX_FIGURE_TEXT:
+    if len(text) > vocab.MAX_FIGURE_TEXT:
         return True
     linked = sum(len(text_of(a)) for a in container.iter("a"))
-    if text and linked / len(text) > MAX_LINK_SHARE:
+    if text and linked / len(text) > vocab.MAX_LINK_SHARE:
         return True
     # A picture linking to another page, with linked caption text: a promo (bench 686bb170).
     for link in container.iter("a"):
@@ -212,4 +192,4 @@ def find_images(page: Page) -> tuple[Image, ...]:
             continue  # a gallery's credit bar repeating the credit of its captioned slide
         seen.add(key)
         kept.append(image)
-    return tuple(kept[:MAX_IMAGES])
+    return tuple(kept[: vocab.MAX_IMAGES])

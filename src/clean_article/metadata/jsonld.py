@@ -10,32 +10,9 @@ from typing import Any
 
 from lxml import html as lxml_html
 
+from clean_article.metadata import vocab
 from clean_article.normalize import normalize_space
 
-# schema.org types that describe the article itself (not the site, a person or a video).
-ARTICLE_TYPES = frozenset(
-    {
-        "article",
-        "newsarticle",
-        "reportagenewsarticle",
-        "analysisnewsarticle",
-        "opinionnewsarticle",
-        "backgroundnewsarticle",
-        "blogposting",
-        "liveblogposting",
-        "socialmediaposting",
-        "techarticle",
-        "scholarlyarticle",
-        "report",
-        "webpage",
-        "itempage",
-        "creativework",
-    }
-)
-# Author types that are not people: their names are outlets, never bylines (bench 4a44ab3e).
-ORGANIZATION_TYPES = frozenset(
-    {"organization", "newsmediaorganization", "corporation", "brand", "website", "webpage"}
-)
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _CONTROL = re.compile(r"[\x00-\x1f]")
 
@@ -120,7 +97,7 @@ def _authors(value: Any) -> tuple[JsonLdAuthor, ...]:
         elif isinstance(item, dict):
             name = _text(item.get("name"))
             if name:
-                authors.append(JsonLdAuthor(name, not _types(item) & ORGANIZATION_TYPES))
+                authors.append(JsonLdAuthor(name, not _types(item) & vocab.ORGANIZATION_TYPES))
     return tuple(authors)
 
 
@@ -158,7 +135,7 @@ def read_jsonld(tree: lxml_html.HtmlElement) -> JsonLdArticle:
         if "ld+json" not in (script.get("type") or "").lower():
             continue
         objects.extend(_objects(_loads(script.text or "")))
-    ranked = [o for o in objects if _types(o) & ARTICLE_TYPES]
+    ranked = [o for o in objects if _types(o) & vocab.ARTICLE_TYPES]
     # Prefer a real article type over WebPage, and the one that carries dates.
     ranked.sort(
         key=lambda o: (

@@ -23,31 +23,9 @@ from clean_article.metadata.text_images import find_text_images
 from clean_article.model import BlockType, Byline, Dates, Image, Metadata, Options, Segment
 from clean_article.normalize import normalize_space
 
-# Longest segment or line read as a byline or a date line.
-MAX_HEADER_CHARS = 200
-# A date-only line: short, and the date covers this share of it ("20 Nov 2019 08:00 GMT").
-MAX_DATE_LINE_CHARS = 60
-MIN_DATE_SHARE = 0.4
-# Raw text longer than this is no header block; splitting it into lines would cost time.
-MAX_RAW_CHARS = 1000
-# Lines of a hard-wrapped paragraph all but the last reach this share of the widest one.
-WRAPPED_SHARE, WRAPPED_MIN_WIDTH = 0.7, 60
-# How many segments around the byline to search first for the date line.
-DATE_WINDOW = 8
-# Most byline candidates to collect; a page listing more is an author index.
-MAX_BYLINE_CANDIDATES = 20
-# How far from the date line a bare name may stand and still be the byline (bench 8b194530).
-NAME_WINDOW = 1
-# A headline: a few words on one short segment, just above the date or byline.
-TITLE_MIN_WORDS, TITLE_MAX_WORDS, TITLE_LOOKBACK = 3, 30, 3
-# Breadcrumb pieces above the headline: a word or three each, at most a few of them.
-SECTION_MAX_WORDS, SECTION_MAX_PIECES, SECTION_MAX_GAP = 3, 3, 2
-# A standfirst is a sentence or two, printed right after the header block.
-LEDE_MIN_WORDS, LEDE_MAX_WORDS = 12, 90
-DATELINE_PARAGRAPHS, DATELINE_MIN_CHARS = 6, 60
 _TERMINAL = tuple(".!?…:;")
 # "By" alone on a line, the name on the next: one text node per line (bs4 dumps).
-_BY_WORD = re.compile(r"^(?:by|von|par|por|door|di)$", re.IGNORECASE)
+_BY_WORD = re.compile(rf"^(?:{'|'.join(vocab.BY_WORDS)})$", re.IGNORECASE)
 # Markdown left in raw lines: [text](url) links, __emphasis__, escaped dashes (html2text).
 _MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)?|[_*]{1,2}|\\(?=[-.#*_])")
 
@@ -63,7 +41,7 @@ class TextMetadata:
 def _lines(segment: Segment) -> list[str]:
     """Return the segment's text, then its raw lines when it has several (a byline and a
     date line the segmenter joined), with Markdown links and emphasis unwrapped."""
-    if len(segment.raw) > MAX_RAW_CHARS:  # a piece of a long glued line: its text will do
+    if len(segment.raw) > vocab.MAX_RAW_CHARS:  # a piece of a long glued line: its text will do
         return [segment.text]
     lines = [_MARKUP.sub(_unwrap, line).strip() for line in segment.raw.splitlines()]
     lines = [normalize_space(line) for line in lines if line]
@@ -76,8 +54,8 @@ def _wrapped(lines: list[str]) -> bool:
     """Return whether the lines are one paragraph hard-wrapped at a width (lynx, w3m):
     then a line opening with "by" is the middle of a sentence, not a byline."""
     width = max(len(line) for line in lines)
-    full = sum(len(line) >= WRAPPED_SHARE * width for line in lines[:-1])
-    return width >= WRAPPED_MIN_WIDTH and full == len(lines) - 1
+    full = sum(len(line) >= vocab.WRAPPED_SHARE * width for line in lines[:-1])
+    return width >= vocab.WRAPPED_MIN_WIDTH and full == len(lines) - 1
 
 
 def _unwrap(match: re.Match[str]) -> str:
@@ -88,18 +66,18 @@ def _bylines(segments: Sequence[Segment]) -> list[tuple[int, Byline]]:
     """Return (position, byline) for every line that reads as a byline."""
     found: list[tuple[int, Byline]] = []
     for position, segment in enumerate(segments):
-        if len(segment.text) > MAX_HEADER_CHARS * 2:
+        if len(segment.text) > vocab.MAX_HEADER_CHARS * 2:
             continue
         lines = _lines(segment)
         if position and _BY_WORD.match(segments[position - 1].text):
             lines.insert(0, f"{segments[position - 1].text} {segment.text}")
         for line in lines:
-            if len(line) <= MAX_HEADER_CHARS and looks_like_byline(line):
+            if len(line) <= vocab.MAX_HEADER_CHARS and looks_like_byline(line):
                 byline = parse_byline(line)
                 if byline.authors or byline.agencies:
                     found.append((position, byline))
                     break
-        if len(found) >= MAX_BYLINE_CANDIDATES:  # a listing of bylines: enough to choose from
+        if len(found) >= vocab.MAX_BYLINE_CANDIDATES:  # a listing of bylines: enough to choose from
             break
     return found
 
@@ -107,7 +85,7 @@ def _bylines(segments: Sequence[Segment]) -> list[tuple[int, Byline]]:
 def _bare_name(segments: Sequence[Segment], near: int) -> tuple[int, Byline] | None:
     """Return a bare author name printed next to the date line ("Jane Doe" alone)."""
     for position in sorted(
-        range(near - NAME_WINDOW, near + NAME_WINDOW + 1), key=lambda p: abs(p - near)
+        range(near - vocab.NAME_WINDOW, near + vocab.NAME_WINDOW + 1), key=lambda p: abs(p - near)
     ):
         if 0 <= position < len(segments) and position != near:
             for line in _lines(segments[position]):
@@ -124,7 +102,7 @@ def _find_byline(segments: Sequence[Segment], options: Options) -> tuple[int | N
     position = {s.index: p for p, s in enumerate(segments)}
     near = position[scan.indices[0]] if scan.indices else None
     if near is not None:
-        close = [c for c in candidates if abs(c[0] - near) <= DATE_WINDOW]
+        close = [c for c in candidates if abs(c[0] - near) <= vocab.DATE_WINDOW]
         best = min(close, key=lambda c: abs(c[0] - near), default=None) or _bare_name(
             segments, near
         )
@@ -136,10 +114,10 @@ def _find_byline(segments: Sequence[Segment], options: Options) -> tuple[int | N
 
 
 def _date_only(line: str, options: Options) -> str | None:
-    if len(line) > MAX_DATE_LINE_CHARS:
+    if len(line) > vocab.MAX_DATE_LINE_CHARS:
         return None
     found = dates.find_date(line, options.reference_date)
-    if found is None or (found.end - found.start) / len(line) < MIN_DATE_SHARE:
+    if found is None or (found.end - found.start) / len(line) < vocab.MIN_DATE_SHARE:
         return None
     return found.value
 
@@ -154,10 +132,10 @@ class _DateScan:
 
 def _scan_dates(segments: Sequence[Segment], options: Options, scan: _DateScan) -> None:
     for segment in segments:
-        if len(segment.text) > MAX_HEADER_CHARS * 2:
+        if len(segment.text) > vocab.MAX_HEADER_CHARS * 2:
             continue
         for line in _lines(segment):
-            if len(line) > MAX_HEADER_CHARS:
+            if len(line) > vocab.MAX_HEADER_CHARS:
                 continue
             if dates.has_date_label(line):
                 found = dates.find_labelled_dates(line, options.reference_date)
@@ -184,7 +162,7 @@ def _find_dates(
         scan.modified = in_byline.modified
     if anchor is not None and not (scan.published and scan.modified):
         position = next(i for i, s in enumerate(segments) if s.index == anchor)
-        window = segments[max(0, position - DATE_WINDOW) : position + DATE_WINDOW]
+        window = segments[max(0, position - vocab.DATE_WINDOW) : position + vocab.DATE_WINDOW]
         _scan_dates(window, options, scan)
     if not (scan.published or scan.unlabelled or scan.modified):
         scan = _DateScan()
@@ -198,7 +176,7 @@ def _find_dates(
 
 def _short(segments: Sequence[Segment], index: int) -> bool:
     """Return whether the segment is short enough to be claimed whole as a header line."""
-    return any(s.index == index and len(s.text) <= MAX_HEADER_CHARS for s in segments)
+    return any(s.index == index and len(s.text) <= vocab.MAX_HEADER_CHARS for s in segments)
 
 
 def _words(text: str) -> int:
@@ -206,7 +184,7 @@ def _words(text: str) -> int:
 
 
 def _find_title(segments: Sequence[Segment], header: int, taken: dict[int, str]) -> int | None:
-    for position in range(header - 1, max(-1, header - 1 - TITLE_LOOKBACK), -1):
+    for position in range(header - 1, max(-1, header - 1 - vocab.TITLE_LOOKBACK), -1):
         segment = segments[position]
         if segment.index in taken:
             continue
@@ -215,7 +193,7 @@ def _find_title(segments: Sequence[Segment], header: int, taken: dict[int, str])
             continue  # a sentence with a full stop is a standfirst, not the headline
         if is_credit_text(segment.text) or looks_like_byline(segment.text):
             continue  # a photo credit ("Jane Doe | Getty Images") or a byline is no headline
-        if TITLE_MIN_WORDS <= words <= TITLE_MAX_WORDS:
+        if vocab.TITLE_MIN_WORDS <= words <= vocab.TITLE_MAX_WORDS:
             return position
     return None
 
@@ -226,15 +204,15 @@ def _find_section(segments: Sequence[Segment], title: int) -> list[int]:
     for position in range(title - 1, -1, -1):
         segment = segments[position]
         text = segment.text
-        short = _words(text) <= SECTION_MAX_WORDS and not text.endswith(_TERMINAL)
-        close = next_line - segment.last_line <= SECTION_MAX_GAP
+        short = _words(text) <= vocab.SECTION_MAX_WORDS and not text.endswith(_TERMINAL)
+        close = next_line - segment.last_line <= vocab.SECTION_MAX_GAP
         if not (short and close and text[:1].isupper()) or segment.type == BlockType.LIST_ITEM:
             break
         if text.casefold() in vocab.HOME_WORDS:
             break
         pieces.insert(0, position)
         next_line = segment.first_line
-    return pieces if 0 < len(pieces) <= SECTION_MAX_PIECES else []
+    return pieces if 0 < len(pieces) <= vocab.SECTION_MAX_PIECES else []
 
 
 def _find_lede(segments: Sequence[Segment], after: int, taken: dict[int, str]) -> int | None:
@@ -243,7 +221,7 @@ def _find_lede(segments: Sequence[Segment], after: int, taken: dict[int, str]) -
     if position + 1 >= len(segments) or segments[position].index in taken:
         return None
     segment = segments[position]
-    if not LEDE_MIN_WORDS <= _words(segment.text) <= LEDE_MAX_WORDS:
+    if not vocab.LEDE_MIN_WORDS <= _words(segment.text) <= vocab.LEDE_MAX_WORDS:
         return None
     following = taken.get(segments[position + 1].index)
     return position if following in ("image_alt", "caption", "credit") else None
@@ -257,7 +235,7 @@ def _agencies(segments: Sequence[Segment], start: int, taken: dict[int, str]) ->
         if segment.index in taken:
             continue
         found += agency_line(segment.text)
-        if len(segment.text) >= DATELINE_MIN_CHARS and checked < DATELINE_PARAGRAPHS:
+        if len(segment.text) >= vocab.DATELINE_MIN_CHARS and checked < vocab.DATELINE_PARAGRAPHS:
             found += dateline_agencies(segment.text)
             checked += 1
     return found
@@ -291,7 +269,7 @@ def _extract(segments: Sequence[Segment], options: Options) -> TextMetadata:
     images, image_claims = find_text_images(segments, claimed)
     claimed.update(image_claims)
     if first is not None:
-        top = [p for p in header if p - first <= DATE_WINDOW]
+        top = [p for p in header if p - first <= vocab.DATE_WINDOW]
         lede_at = _find_lede(segments, max(top), claimed)
         if lede_at is not None:
             lede = segments[lede_at].text

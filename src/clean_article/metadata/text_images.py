@@ -16,42 +16,25 @@ from clean_article.metadata.credits import (
 from clean_article.model import BlockType, Image, Segment
 
 # "Image copyright X Image caption Y" (BBC in lynx): credit first, then the caption label.
-_CAPTION_LABEL = re.compile(r"\b(?:image caption|bildunterschrift|légende)\s*:?\s+", re.I)
+_CAPTION_LABEL = re.compile(
+    rf"\b(?:{'|'.join(re.escape(x) for x in vocab.CAPTION_LABELS if x != 'caption')})\s*:?\s+",
+    re.IGNORECASE,  # a bare "caption" may be a word of the text; the others are labels
+)
 # Renderer leftovers before a caption: "[gif;base64,…]", "photo-123.jpg", "1of4" counters.
 _CAPTION_JUNK = re.compile(
     r"^(?:\[[^\]]*\]\s*|\S+\.(?:jpe?g|png|gif|webp)\S*\s+|\d+\s*of\s*\d+\s*)+", re.IGNORECASE
 )
-# A caption is a sentence or a few; a longer segment is body text with a credit-like tail.
-MAX_CAPTION_WORDS = 80
-# Most images one dump may report; beyond that the "captions" are a listing.
-MAX_IMAGES = 40
-# Most words of a credit printed without a label ("Jane Doe, STF / Associated Press").
-MAX_BARE_CREDIT_WORDS = 10
-# "Courtesy of Jane Doe": a credit without separator or label, in several languages.
-COURTESY = ("courtesy of", "mit freundlicher genehmigung", "avec l'aimable autorisation")
-# Most lines between a caption and its credit (0: glued on one line; 1: the next line).
-MAX_CREDIT_GAP = 1
-# Body paragraphs have at least this many words; images printed after the last one are
-# teasers for other stories (bench b37be353).
-BODY_MIN_WORDS, BODY_TAIL = 25, 1
-# Captions this similar (token Dice) are one image printed twice (alt + caption, gallery
-# copies); a credit-only line this close to a captioned image with its credit is its copy.
-DUPLICATE_DICE, DUPLICATE_SPAN = 0.8, 30
-# A credit-only line this close below an image with the same credit is that image's credit.
-CREDIT_REPEAT_SPAN = 3
-# Captions of one page sharing this many opening words carry a repeated alt text (lynx).
-MIN_SHARED_PREFIX_WORDS = 3
 _TERMINAL = tuple(".!?…:;,")
 _TOKEN = re.compile(r"\w+")
 
 
 def _adjacent(before: Segment, after: Segment) -> bool:
-    return after.first_line - before.last_line <= MAX_CREDIT_GAP
+    return after.first_line - before.last_line <= vocab.MAX_CREDIT_GAP
 
 
 def _caption_like(segment: Segment) -> bool:
     text = _CAPTION_JUNK.sub("", segment.text)
-    return 1 <= len(text.split()) <= MAX_CAPTION_WORDS
+    return 1 <= len(text.split()) <= vocab.MAX_CAPTION_WORDS
 
 
 def _alt_like(segment: Segment) -> bool:
@@ -62,9 +45,12 @@ def _alt_like(segment: Segment) -> bool:
 def _bare_credit(text: str) -> bool:
     """Return whether an unlabelled line is surely a credit: a name, a separator and a photo
     source ("Jane Doe/Getty Images", "Jane Doe, Associated Press"), no job title, no link."""
-    if not 2 <= len(text.split()) <= MAX_BARE_CREDIT_WORDS or len(text) > vocab.MAX_CREDIT_CHARS:
+    if (
+        not 2 <= len(text.split()) <= vocab.MAX_BARE_CREDIT_WORDS
+        or len(text) > vocab.MAX_CREDIT_CHARS
+    ):
         return False
-    courtesy = text.casefold().startswith(COURTESY)
+    courtesy = text.casefold().startswith(vocab.COURTESY)
     if ":" in text or text.endswith(_TERMINAL) or not (courtesy or re.search(r"[/|,]", text)):
         return False
     words = {w.strip(".,").casefold() for w in text.split()}
@@ -96,7 +82,7 @@ def _body_end(segments: Sequence[Segment]) -> int:
     """Return the position of the last body paragraph (long, and no caption)."""
     for position in range(len(segments) - 1, -1, -1):
         segment = segments[position]
-        if segment.type != BlockType.PARAGRAPH or len(segment.text.split()) < BODY_MIN_WORDS:
+        if segment.type != BlockType.PARAGRAPH or len(segment.text.split()) < vocab.BODY_MIN_WORDS:
             continue
         if split_credit(segment.text)[1] is None:
             return position
@@ -114,11 +100,11 @@ def find_text_images(
     """Return the images found (caption, credit, alt) and the segments they claim."""
     found: list[tuple[int, Image]] = []
     claims: dict[int, str] = {}
-    last = _body_end(segments) + BODY_TAIL
+    last = _body_end(segments) + vocab.BODY_TAIL
     for position, segment in enumerate(segments[: last + 1]):
         if segment.index in taken or segment.index in claims:
             continue
-        if len(segment.text.split()) > MAX_CAPTION_WORDS:
+        if len(segment.text.split()) > vocab.MAX_CAPTION_WORDS:
             continue
         label = _CAPTION_LABEL.match(segment.text)
         if label is not None:  # "Image caption X" after its credit line (BBC)
@@ -138,7 +124,7 @@ def find_text_images(
 
 def _captioned(found: list[tuple[int, Image]], position: int, caption: str) -> Image:
     """Return the image a labelled caption belongs to: the credit-only one just above."""
-    if found and position - found[-1][0] <= DUPLICATE_SPAN and not found[-1][1].caption:
+    if found and position - found[-1][0] <= vocab.DUPLICATE_SPAN and not found[-1][1].caption:
         _, image = found.pop()
         return Image(caption, image.credit, image.alt, image.src)
     return Image(caption, None, None, None)
@@ -169,8 +155,8 @@ def _strip_common_prefix(images: tuple[Image, ...]) -> tuple[Image, ...]:
     size = 0
     while all(len(c) > size + 1 for c in captions) and len({c[size] for c in captions}) == 1:
         size += 1
-    if size < MIN_SHARED_PREFIX_WORDS or any(
-        len(c) - size < MIN_SHARED_PREFIX_WORDS for c in captions
+    if size < vocab.MIN_SHARED_PREFIX_WORDS or any(
+        len(c) - size < vocab.MIN_SHARED_PREFIX_WORDS for c in captions
     ):
         return images
     return tuple(
@@ -186,7 +172,7 @@ def _dedupe(found: list[tuple[int, Image]]) -> tuple[Image, ...]:
         twin = None
         for k in range(len(kept) - 1, -1, -1):  # only the last few: no quadratic scans
             where, last = kept[k]
-            if position - where > DUPLICATE_SPAN:
+            if position - where > vocab.DUPLICATE_SPAN:
                 break
             if _same(image, last, position - where):
                 twin = k
@@ -195,14 +181,14 @@ def _dedupe(found: list[tuple[int, Image]]) -> tuple[Image, ...]:
             kept.append((position, image))
         elif image.caption and len(image.caption) < len(kept[twin][1].caption or ""):
             kept[twin] = (kept[twin][0], image)  # the shorter copy has no alt text glued on
-    return tuple(image for _, image in kept[:MAX_IMAGES])
+    return tuple(image for _, image in kept[: vocab.MAX_IMAGES])
 
 
 def _same(image: Image, other: Image, distance: int) -> bool:
     if not image.caption:  # a credit repeated near its captioned copy, or right below itself
-        near = distance <= (CREDIT_REPEAT_SPAN if not other.caption else DUPLICATE_SPAN)
+        near = distance <= (vocab.CREDIT_REPEAT_SPAN if not other.caption else vocab.DUPLICATE_SPAN)
         return image.credit == other.credit and near
-    return _dice(image.caption, other.caption) >= DUPLICATE_DICE
+    return _dice(image.caption, other.caption) >= vocab.DUPLICATE_DICE
 
 
 def _alt(

@@ -62,6 +62,14 @@ BYLINE_PREFIXES = _phrases(
     "words by|story by|a cura di"
 )
 
+# Single words that open a byline, alone on a line or glued to the name's element.
+BY_WORDS = ("by", "von", "par", "por", "door", "di")
+
+# Labels printed (often visually hidden) before a caption: dropped, never a credit.
+CAPTION_LABELS = _phrases(
+    "image caption|caption|bildunterschrift|légende|leyenda|didascalia|legenda|onderschrift"
+)
+
 # Byline labels that need a colon ("Text: Jane Doe", "Autor: …"); without one they are words
 # of a sentence or a title ("Texto de Natal", bench b3c19dd5).
 BYLINE_LABELS = ("text", "texto", "texte", "autor", "autora", "auteur", "author", "redactie")
@@ -321,4 +329,195 @@ HOME_WORDS = frozenset(
 CREDIT_TAIL_PHRASES = _phrases(
     "submitted photo|courtesy photo|contributed photo|handout photo|staff photo|file photo|"
     "photo courtesy|foto privat|privatfoto"
+)
+
+
+# ---- Text dumps: header lines, dates, headline, section, lede (text.py) ----
+
+# Longest segment or line read as a byline or a date line.
+MAX_HEADER_CHARS = 200
+
+# A date-only line: short, and the date covers this share of it ("20 Nov 2019 08:00 GMT").
+MAX_DATE_LINE_CHARS = 60
+
+MIN_DATE_SHARE = 0.4
+
+# Raw text longer than this is no header block; splitting it into lines would cost time.
+MAX_RAW_CHARS = 1000
+
+# Lines of a hard-wrapped paragraph all but the last reach this share of the widest one.
+WRAPPED_SHARE, WRAPPED_MIN_WIDTH = 0.7, 60
+
+# How many segments around the byline to search first for the date line.
+DATE_WINDOW = 8
+
+# Most byline candidates to collect; a page listing more is an author index.
+MAX_BYLINE_CANDIDATES = 20
+
+# How far from the date line a bare name may stand and still be the byline (bench 8b194530).
+NAME_WINDOW = 1
+
+# A headline: a few words on one short segment, just above the date or byline.
+TITLE_MIN_WORDS, TITLE_MAX_WORDS, TITLE_LOOKBACK = 3, 30, 3
+
+# Breadcrumb pieces above the headline: a word or three each, at most a few of them.
+SECTION_MAX_WORDS, SECTION_MAX_PIECES, SECTION_MAX_GAP = 3, 3, 2
+
+# A standfirst is a sentence or two, printed right after the header block.
+LEDE_MIN_WORDS, LEDE_MAX_WORDS = 12, 90
+
+# How many opening paragraphs may carry a wire dateline ("BERLIN (dpa) -"), and the
+# length below which a paragraph is a caption, label or teaser, not a story's opening.
+DATELINE_PARAGRAPHS, DATELINE_MIN_CHARS = 6, 60
+
+
+# ---- Text dumps: captions and credits (text_images.py) ----
+
+# A caption is a sentence or a few; a longer segment is body text with a credit-like tail.
+MAX_CAPTION_WORDS = 80
+
+# Most images one dump may report; beyond that the "captions" are a listing.
+MAX_IMAGES = 40
+
+# Most words of a credit printed without a label ("Jane Doe, STF / Associated Press").
+MAX_BARE_CREDIT_WORDS = 10
+
+# "Courtesy of Jane Doe": a credit without separator or label, in several languages.
+COURTESY = ("courtesy of", "mit freundlicher genehmigung", "avec l'aimable autorisation")
+
+# Most lines between a caption and its credit (0: glued on one line; 1: the next line).
+MAX_CREDIT_GAP = 1
+
+# Body paragraphs have at least this many words; images printed after the last one are
+# teasers for other stories (bench b37be353).
+BODY_MIN_WORDS, BODY_TAIL = 25, 1
+
+# Captions this similar (token Dice) are one image printed twice (alt + caption, gallery
+# copies); a credit-only line this close to a captioned image with its credit is its copy.
+DUPLICATE_DICE, DUPLICATE_SPAN = 0.8, 30
+
+# A credit-only line this close below an image with the same credit is that image's credit.
+CREDIT_REPEAT_SPAN = 3
+
+# Captions of one page sharing this many opening words carry a repeated alt text (lynx).
+MIN_SHARED_PREFIX_WORDS = 3
+
+
+# ---- HTML pages: meta tags, lede, bylines, datelines (html.py) ----
+
+# Meta tags holding the publication / modification timestamp, most specific first.
+PUBLISHED_META = (
+    "article:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "article.published",
+    "parsely-pub-date",
+    "sailthru.date",
+    "publish-date",
+    "publishdate",
+    "publish_date",
+    "pubdate",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dcterms.created",
+    "dc.date",
+    "date",
+)
+
+MODIFIED_META = (
+    "article:modified_time",
+    "og:article:modified_time",
+    "datemodified",
+    "og:updated_time",
+    "article.updated",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+    "lastmod",
+)
+
+# Meta tags naming the author; used only when the page shows the name too.
+AUTHOR_META = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator")
+
+# Class pieces of a standfirst/summary element shown above the body.
+LEDE_TOKENS = ("standfirst", "dek", "deck", "subtitle", "subheadline", "lede", "summary", "intro")
+
+# A paragraph this long is body prose; a standfirst comes before the first one.
+PROSE_CHARS = 120
+
+# Elements that may hold a standfirst (not links, not list items).
+LEDE_TAGS = frozenset({"p", "div", "h2", "h3", "span", "section"})
+
+# A lede is a sentence or a short paragraph, not a word and not the whole article.
+LEDE_MIN_CHARS, LEDE_MAX_CHARS = 40, 600
+
+# Longest text of an element we read as a byline or date line.
+MAX_META_LINE = 250
+
+
+# ---- HTML pages: figures, captions, credits (images.py) ----
+
+# Elements of players and embeds: a figure holding one is a video, not a photo.
+MEDIA_TAGS = ("video", "iframe", "audio", "object", "embed")
+
+# Class words of players and embeds inside a figure: a video, not a photo (bench bdb56ac8).
+MEDIA_HINTS = ("video", "player", "youtube", "vimeo", "jwplayer", "brightcove")
+
+# Class words of toggles inside captions ("… more", "Close" buttons; bench 05844573).
+TOGGLE_HINTS = ("more-caption", "toggle", "expand", "collapse", "read-more", "button", "btn")
+
+# Class words of caption controls: "captionlink" opens a caption, it is none itself.
+CONTROL_HINTS = ("captionlink", "caption-link", "caption-toggle", "caption-button", "control")
+
+# A truncated copy of a caption printed beside the full one (bench 05844573).
+TRUNCATED_HINTS = ("truncated", "caption-short", "teaser")
+
+# A "figure" holding a heading is a teaser box for other stories (bench 2c46804d).
+HEADINGS = ("h1", "h2", "h3", "h4")
+
+# Most ancestors to climb from a caption element to the element holding its picture.
+MAX_CAPTION_CLIMB = 3
+
+# A figure whose text is mostly link text is a teaser for another story (bench 4a44ab3e).
+MAX_LINK_SHARE = 0.5
+
+# A "figure" with more text than this is a layout block, not a picture with a caption.
+MAX_FIGURE_TEXT = 1200
+
+
+# ---- Bylines (bylines.py) ----
+
+# Longest line that can credit agencies only ("(dpa)", "Quelle: AFP/Reuters").
+MAX_AGENCY_LINE = 40
+
+# A byline without "By" ("Jane Doe, AP Sports Writer") is short; longer is body prose.
+MAX_TITLED_CHARS, MAX_TITLE_WORDS = 80, 6
+
+
+# ---- JSON-LD types (jsonld.py) ----
+
+# schema.org types that describe the article itself (not the site, a person or a video).
+ARTICLE_TYPES = frozenset(
+    {
+        "article",
+        "newsarticle",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "backgroundnewsarticle",
+        "blogposting",
+        "liveblogposting",
+        "socialmediaposting",
+        "techarticle",
+        "scholarlyarticle",
+        "report",
+        "webpage",
+        "itempage",
+        "creativework",
+    }
+)
+
+# Author types that are not people: their names are outlets, never bylines (bench 4a44ab3e).
+ORGANIZATION_TYPES = frozenset(
+    {"organization", "newsmediaorganization", "corporation", "brand", "website", "webpage"}
 )
