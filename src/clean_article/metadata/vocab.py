@@ -210,77 +210,30 @@ for _number, _names in enumerate(
 # Time-zone abbreviations printed next to times -> UTC offset in minutes. Only unambiguous
 # ones; US zones are common on English news pages (bench 264dc3ae "… pm | UPDATED").
 TZ_OFFSETS: dict[str, int] = {
-    "utc": 0,
-    "gmt": 0,
-    "z": 0,
-    "est": -300,
-    "edt": -240,
-    "cst": -360,
-    "cdt": -300,
-    "mst": -420,
-    "mdt": -360,
-    "pst": -480,
-    "pdt": -420,
-    "cet": 60,
-    "cest": 120,
-    "mez": 60,
-    "mesz": 120,
-    "bst": 60,
-    "wet": 0,
-    "west": 60,
-    "eet": 120,
-    "eest": 180,
+    zone: int(minutes)
+    for zone, _, minutes in (
+        pair.partition("=")
+        for pair in (
+            "utc=0 gmt=0 z=0 est=-300 edt=-240 cst=-360 cdt=-300 mst=-420 mdt=-360 pst=-480 "
+            "pdt=-420 cet=60 cest=120 mez=60 mesz=120 bst=60 wet=0 west=60 eet=120 eest=180"
+        ).split()
+    )
 }
 
 # Relative-date words: "3 hours ago", "vor 2 Tagen", "il y a 3 jours", "hace 2 días".
+# Unit words -> days per unit; minutes and hours count as the reference day itself.
 RELATIVE_UNITS: dict[str, int] = {
-    "minute": 0,
-    "minutes": 0,
-    "min": 0,
-    "mins": 0,
-    "minuten": 0,
-    "minuto": 0,
-    "minutos": 0,
-    "minuti": 0,
-    "hour": 0,
-    "hours": 0,
-    "hr": 0,
-    "hrs": 0,
-    "stunde": 0,
-    "stunden": 0,
-    "heure": 0,
-    "heures": 0,
-    "hora": 0,
-    "horas": 0,
-    "ora": 0,
-    "ore": 0,
-    "uur": 0,
-    "day": 1,
-    "days": 1,
-    "tag": 1,
-    "tagen": 1,
-    "tage": 1,
-    "jour": 1,
-    "jours": 1,
-    "día": 1,
-    "días": 1,
-    "dia": 1,
-    "dias": 1,
-    "giorno": 1,
-    "giorni": 1,
-    "dag": 1,
-    "dagen": 1,
-    "week": 7,
-    "weeks": 7,
-    "woche": 7,
-    "wochen": 7,
-    "semaine": 7,
-    "semaines": 7,
-    "semana": 7,
-    "semanas": 7,
-    "settimana": 7,
-    "settimane": 7,
-    "weken": 7,
+    word: days
+    for days, words in (
+        (
+            0,
+            "minute minutes min mins minuten minuto minutos minuti hour hours hr hrs stunde "
+            "stunden heure heures hora horas ora ore uur",
+        ),
+        (1, "day days tag tagen tage jour jours día días dia dias giorno giorni dag dagen"),
+        (7, "week weeks woche wochen semaine semaines semana semanas settimana settimane weken"),
+    )
+    for word in words.split()
 }
 
 # Phrases that make a byline a generic staff credit naming no person (bench e372e42c, 961bd85c).
@@ -406,34 +359,15 @@ MIN_SHARED_PREFIX_WORDS = 3
 # ---- HTML pages: meta tags, lede, bylines, datelines (html.py) ----
 
 # Meta tags holding the publication / modification timestamp, most specific first.
-PUBLISHED_META = (
-    "article:published_time",
-    "og:article:published_time",
-    "datepublished",
-    "article.published",
-    "parsely-pub-date",
-    "sailthru.date",
-    "publish-date",
-    "publishdate",
-    "publish_date",
-    "pubdate",
-    "dc.date.issued",
-    "dcterms.issued",
-    "dcterms.created",
-    "dc.date",
-    "date",
+PUBLISHED_META = _phrases(
+    "article:published_time|og:article:published_time|datepublished|article.published|"
+    "parsely-pub-date|sailthru.date|publish-date|publishdate|publish_date|pubdate|"
+    "dc.date.issued|dcterms.issued|dcterms.created|dc.date|date"
 )
 
-MODIFIED_META = (
-    "article:modified_time",
-    "og:article:modified_time",
-    "datemodified",
-    "og:updated_time",
-    "article.updated",
-    "dc.date.modified",
-    "dcterms.modified",
-    "last-modified",
-    "lastmod",
+MODIFIED_META = _phrases(
+    "article:modified_time|og:article:modified_time|datemodified|og:updated_time|"
+    "article.updated|dc.date.modified|dcterms.modified|last-modified|lastmod"
 )
 
 # Meta tags naming the author; used only when the page shows the name too.
@@ -497,24 +431,10 @@ MAX_TITLED_CHARS, MAX_TITLE_WORDS = 80, 6
 # ---- JSON-LD types (jsonld.py) ----
 
 # schema.org types that describe the article itself (not the site, a person or a video).
-ARTICLE_TYPES = frozenset(
-    {
-        "article",
-        "newsarticle",
-        "reportagenewsarticle",
-        "analysisnewsarticle",
-        "opinionnewsarticle",
-        "backgroundnewsarticle",
-        "blogposting",
-        "liveblogposting",
-        "socialmediaposting",
-        "techarticle",
-        "scholarlyarticle",
-        "report",
-        "webpage",
-        "itempage",
-        "creativework",
-    }
+ARTICLE_TYPES = _words(
+    "article newsarticle reportagenewsarticle analysisnewsarticle opinionnewsarticle "
+    "backgroundnewsarticle blogposting liveblogposting socialmediaposting techarticle "
+    "scholarlyarticle report webpage itempage creativework"
 )
 
 # Author types that are not people: their names are outlets, never bylines (bench 4a44ab3e).
