@@ -218,8 +218,13 @@ def _join(group: _Group, style: DumpStyle) -> str:
     """Join a group's lines: text nodes directly, wrapped lines with a space."""
     if style is DumpStyle.NODES:
         return "".join(group.lines)
-    first, *rest = group.lines
-    return " ".join([first.rstrip(), *(line.strip() for line in rest)])  # indent marks "o" items
+    text = group.lines[0].rstrip()  # keep the indent: it marks lynx's nested "o" items
+    for line in group.lines[1:]:
+        line = line.strip()
+        # Scripts without spaces wrap inside a word: join those lines directly.
+        glue = "" if v.NO_SPACE_CHAR.match(text[-1:]) and v.NO_SPACE_CHAR.match(line[:1]) else " "
+        text = f"{text}{glue}{line}"
+    return text
 
 
 def segment_dump(text: str) -> list[Segment]:

@@ -15,6 +15,10 @@ WIDE_CHAR = re.compile(
     r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]"
 )
 
+# Chinese and Japanese are written without spaces, so a wrap falls inside a word (Korean
+# puts spaces between words and is left out).
+NO_SPACE_CHAR = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]")
+
 # Markdown links `[text](url)` per dump: html2text writes every link this way.
 MARKDOWN_MIN_LINKS = 3
 # Share of non-blank line pairs that look like a hard wrap (long line, next starts in lower
