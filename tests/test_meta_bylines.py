@@ -8,6 +8,7 @@ from clean_article.metadata.bylines import (
     agency_line,
     agency_name,
     dateline_agencies,
+    looks_like_bare_byline,
     looks_like_byline,
     looks_like_name,
     parse_byline,
@@ -120,6 +121,9 @@ def test_looks_like_byline(line: str, expected: bool) -> None:
         ("I Accept", False),
         ("Eastern Equine Encephalitis.", False),
         ("Jane Doe, Reporter", False),
+        ("JANE DOE", True),
+        ("Enlarge Image", False),
+        ("Bild teilen", False),
     ],
 )
 def test_looks_like_name(line: str, expected: bool) -> None:
@@ -149,3 +153,20 @@ def test_parse_byline_never_crashes(garbage: str) -> None:
 )
 def test_agency_line(line: str, agencies: list[str]) -> None:
     assert agency_line(line) == agencies
+
+
+@pytest.mark.parametrize(
+    ("line", "expected", "authors"),
+    [
+        ("Jane Doe", True, ("Jane Doe",)),
+        ("Ivy Chen and Al Brooks METRO TODAY", True, ("Ivy Chen", "Al Brooks")),
+        ("Nora Quinn Riverside Times", True, ("Nora Quinn",)),
+        ("Riverside Times", False, ()),
+        ("Read More", False, ()),
+        ("Updated 3 May 2021", False, ()),
+    ],
+)
+def test_bare_bylines(line: str, expected: bool, authors: tuple[str, ...]) -> None:
+    assert looks_like_bare_byline(line) is expected
+    if expected:
+        assert parse_byline(line).authors == authors

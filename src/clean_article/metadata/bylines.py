@@ -209,7 +209,18 @@ def _strip_tail(candidate: str, outlets: Collection[str]) -> tuple[str, list[str
         tail = " ".join(words[-size:]).lower().strip(".,")
         if tail in vocab.AGENCY_BY_ALIAS and tail not in vocab.AMBIGUOUS_AGENCY_CODES:
             return " ".join(words[:-size]), [vocab.AGENCY_BY_ALIAS[tail]]
-    return candidate, []
+    return " ".join(_strip_outlet_tail(words)), []
+
+
+def _strip_outlet_tail(words: list[str]) -> list[str]:
+    """Cut an outlet name behind a name: "Jane Doe Florida Today" -> "Jane Doe"."""
+    if len(words) < 3 or words[-1].strip(".,").casefold() not in vocab.OUTLET_WORDS:
+        return words
+    for keep in (2, 3):  # most names have two words, most outlet names one to three
+        rest = words[:keep]
+        if 1 <= len(words) - keep <= 3 and _looks_like_name(" ".join(rest)):
+            return rest
+    return words
 
 
 def _cut(text: str) -> str:
@@ -298,15 +309,34 @@ def has_source(text: str) -> bool:
 
 
 def looks_like_name(text: str) -> bool:
-    """Return whether a short line is a bare person name ("Jane Doe", "Jean-Luc Picard")."""
+    """Return whether a short line is a bare person name ("Jane Doe", "JANE DOE")."""
     text = _CONTACT.sub(" ", normalize_space(text)).strip()
     words = text.split()
     if not 2 <= len(words) <= 4 or not _looks_like_name(text):
         return False
-    # Proper case only: "CBSN", "I", "RF" or a trailing full stop are no parts of a name
-    if any(len(w) < 2 or not w[0].isupper() or w[1:] != w[1:].lower() for w in words):
+    # Proper case, or all capitals: "CBSN Live", "I", "RF" or a full stop are no name
+    shouted = all(w.isupper() for w in words)
+    if any(
+        len(w) < 2 or not w[0].isupper() or (w[1:] != w[1:].lower() and not shouted) for w in words
+    ):
         return False
     if text.endswith(".") and len(words[-1]) > 3:
         return False
     lowered = {w.strip(".,").casefold() for w in words}
-    return not lowered & (vocab.TITLE_WORDS | vocab.OUTLET_WORDS) and agency_name(text) is None
+    if lowered & (vocab.TITLE_WORDS | vocab.OUTLET_WORDS | vocab.NOT_NAME_WORDS):
+        return False
+    return agency_name(text) is None
+
+
+def looks_like_bare_byline(text: str) -> bool:
+    """Return whether a line is names alone, maybe with the outlet behind them:
+    "Jane Doe", "Jane Doe and John Roe USA TODAY", "Jane Doe Florida Today"."""
+    text = _CONTACT.sub(" ", normalize_space(text)).strip()
+    if not text or len(text) > vocab.MAX_TITLED_CHARS or _DIGIT.search(text):
+        return False
+    pieces = [p for p in _NAME_SEPARATORS.split(text) if p]
+    if not pieces or len(pieces) > vocab.MAX_NAME_WORDS:
+        return False
+    *names, last = pieces
+    last = _strip_outlet_tail(last.split())
+    return all(looks_like_name(p) for p in [*names, " ".join(last)])

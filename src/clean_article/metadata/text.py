@@ -14,8 +14,8 @@ from clean_article.metadata import dates, vocab
 from clean_article.metadata.bylines import (
     agency_line,
     dateline_agencies,
+    looks_like_bare_byline,
     looks_like_byline,
-    looks_like_name,
     parse_byline,
 )
 from clean_article.metadata.credits import is_credit_text
@@ -89,9 +89,15 @@ def _bare_name(segments: Sequence[Segment], near: int) -> tuple[int, Byline] | N
     ):
         if 0 <= position < len(segments) and position != near:
             for line in _lines(segments[position]):
-                if looks_like_name(line):
+                if looks_like_bare_byline(line):
                     return position, parse_byline(line)
     return None
+
+
+def _rank(segments: Sequence[Segment], position: int, near: int) -> tuple[bool, int]:
+    """Order byline candidates: a "By …" entry of a menu list is a show or a section, not
+    the byline (bench 1f765c48); then the nearest to the date line."""
+    return segments[position].type == BlockType.LIST_ITEM, abs(position - near)
 
 
 def _find_byline(segments: Sequence[Segment], options: Options) -> tuple[int | None, Byline]:
@@ -103,9 +109,8 @@ def _find_byline(segments: Sequence[Segment], options: Options) -> tuple[int | N
     near = position[scan.indices[0]] if scan.indices else None
     if near is not None:
         close = [c for c in candidates if abs(c[0] - near) <= vocab.DATE_WINDOW]
-        best = min(close, key=lambda c: abs(c[0] - near), default=None) or _bare_name(
-            segments, near
-        )
+        best = min(close, key=lambda c: _rank(segments, c[0], near), default=None)
+        best = best or _bare_name(segments, near)
         if best is not None:
             return segments[best[0]].index, best[1]
     if candidates:

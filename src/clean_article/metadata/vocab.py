@@ -236,6 +236,16 @@ RELATIVE_UNITS: dict[str, int] = {
     for word in words.split()
 }
 
+# Words of buttons and links that look like a two-word name in a dump ("Enlarge Image",
+# "Watch Live"): a bare line holding one is no author (bench a1fca19b).
+NOT_NAME_WORDS = _words(
+    "image images photo photos video videos enlarge read more show share comments comment "
+    "watch live close open menu search subscribe sign login log home newsletter follow next "
+    "previous back top print email accept cookies settings breaking latest bild bilder mehr "
+    "lesen teilen suche anmelden plus lire partager leer más compartir leggi altro condividi "
+    "ler mais partilhar lees meer delen"
+)
+
 # Phrases that make a byline a generic staff credit naming no person (bench e372e42c, 961bd85c).
 STAFF_PHRASES = _phrases(
     "staff|staff reports|wire services|news services|news desk|newsdesk|editorial team|"
