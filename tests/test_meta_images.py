@@ -202,3 +202,12 @@ def test_gallery_caption_mirror_is_one_image() -> None:
     body += '</div><div class="bar"><span class="credit">Photo: Jo Park, AP</span></div>'
     images = _images(body + PROSE)
     assert [(i.caption, i.credit) for i in images] == [("A ferry at dawn.", "Jo Park, AP")]
+
+
+def test_picture_box_with_a_plain_caption_paragraph() -> None:
+    body = '<div class="image top"><img src="a.jpg" alt="A"><p>A ferry leaves the harbour at'
+    body += " dawn. (Jo Park via AP, File)</p></div>"
+    images = _images(body + PROSE)
+    assert [(i.caption, i.credit) for i in images] == [
+        ("A ferry leaves the harbour at dawn.", "Jo Park via AP, File")
+    ]

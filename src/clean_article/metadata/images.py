@@ -8,7 +8,7 @@ from lxml import html as lxml_html
 
 from clean_article.metadata import vocab
 from clean_article.metadata.credits import clean_credit, is_credit_text, split_credit, strip_label
-from clean_article.metadata.page import Page, attrs, has_hint, text_of
+from clean_article.metadata.page import Page, attrs, has_hint, has_token_prefix, text_of
 from clean_article.model import Image
 
 # Labels a site prints (often visually hidden) before a caption: dropped, never a credit.
@@ -76,7 +76,7 @@ def _candidates(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
     """Return figure-like elements: <figure>, WordPress captions, picture+caption boxes."""
     found: list[lxml_html.HtmlElement] = []
     for element in tree.iter("figure", "div", "p", "span", "section", "figcaption", "cite"):
-        if element.tag == "figure" or "wp-caption" in attrs(element):
+        if element.tag == "figure" or "wp-caption" in attrs(element) or _image_box(element):
             found.append(element)
         elif _is_caption_element(element) or _is_loose_credit(element):
             if any(a.tag in ("figure", "blockquote") for a in element.iterancestors()):
@@ -85,6 +85,19 @@ def _candidates(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
             if holder is not None:
                 found.append(holder)
     return list(dict.fromkeys(found))
+
+
+def _image_box(element: lxml_html.HtmlElement) -> bool:
+    """Return whether a div is a picture with a plain paragraph below it and nothing else:
+    <div class="image"><img><p>caption (credit)</p></div> (bench b37be353)."""
+    if element.tag != "div" or not has_token_prefix(element, vocab.IMAGE_BOX_TOKENS):
+        return False
+    children = [c for c in element if isinstance(c.tag, str)]
+    pictures = [c for c in children if _has_picture(c)]
+    paragraphs = [c for c in children if c.tag == "p" and not _has_picture(c)]
+    if len(pictures) != 1 or len(paragraphs) != 1 or len(children) != 2:
+        return False
+    return vocab.LEDE_MIN_CHARS <= len(text_of(paragraphs[0])) <= vocab.LEDE_MAX_CHARS
 
 
 def _split_last_child(caption: lxml_html.HtmlElement) -> tuple[str, str] | None:
@@ -115,7 +128,7 @@ def _parts(container: lxml_html.HtmlElement) -> tuple[str, str]:
             return split
     if captions:
         caption = " ".join(text_of(c, skip) for c in captions)
-    elif container.tag == "figure" or "wp-caption" in attrs(container):
+    elif container.tag == "figure" or "wp-caption" in attrs(container) or _image_box(container):
         caption = text_of(container, skip)
     else:
         caption = ""

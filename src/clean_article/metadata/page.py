@@ -50,6 +50,11 @@ def _holds_prose(element: lxml_html.HtmlElement) -> bool:
     return False
 
 
+def has_token_prefix(element: lxml_html.HtmlElement, prefixes: tuple[str, ...]) -> bool:
+    """Return whether a class/id word (BEM modifiers cut) starts with one of `prefixes`."""
+    return any(p.startswith(prefixes) for p in _pieces(element))
+
+
 def in_boilerplate(
     element: lxml_html.HtmlElement,
     keep: frozenset[object] = frozenset(),

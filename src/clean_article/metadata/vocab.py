@@ -419,6 +419,9 @@ TRUNCATED_HINTS = ("truncated", "caption-short", "teaser")
 # A "figure" holding a heading is a teaser box for other stories (bench 2c46804d).
 HEADINGS = ("h1", "h2", "h3", "h4")
 
+# Class words of a box holding one picture and its caption paragraph (bench b37be353).
+IMAGE_BOX_TOKENS = ("image", "img", "photo", "picture", "media")
+
 # Most ancestors to climb from a caption element to the element holding its picture.
 MAX_CAPTION_CLIMB = 3
 
