@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from clean_article.model import BlockType, Decision, Segment, Verdict
+from clean_article.normalize import normalize_space
 from clean_article.textdump import vocab as v
 from clean_article.textdump.segment import looks_like_heading
 
@@ -55,7 +56,9 @@ def _link_share(segment: Segment) -> float:
     raw = segment.raw
     if "](" not in raw or not segment.text:
         return 0.0
-    linked = sum(len(m.group(1)) for m in v.MD_LINK.finditer(raw))
+    # Count only the links inside this segment: glue splitting may have cut the block up.
+    texts = (normalize_space(m.group(1)) for m in v.MD_LINK.finditer(raw))
+    linked = sum(len(t) for t in texts if t and t in segment.text)
     return min(1.0, linked / len(segment.text))
 
 

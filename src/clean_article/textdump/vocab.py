@@ -99,7 +99,7 @@ GLUE_CREDIT = re.compile(
 # glued without separators put whole lists of headlines after a paragraph (bs4 get_text()).
 LONG_BLOCK_CHARS = 1000
 # Words without a sentence end that make a stretch of a long block a run of headlines.
-HEADLINE_RUN_WORDS = 100
+HEADLINE_RUN_WORDS = 60
 SENTENCE_BREAK = re.compile(rf"(?<=[{LOWER}0-9)%][.!?…])[”\"’»)]?\s+(?=[“\"‘«„]?[{UPPER}])")
 # A camel split is only safe in a short, title-like chunk: inside running prose the
 # capital is more often a name than a block boundary.
