@@ -259,3 +259,78 @@ def test_headline_is_not_the_standfirst_sentence() -> None:
 def test_sentence_with_a_job_title_is_no_byline() -> None:
     line = "Omar Field, a senior analyst at a research group, said the talks would resume soon."
     assert _extract(line + "\n\n" + "Words " * 40).metadata.byline.authors == ()
+
+
+FRENCH = """Accueil > International
+
+Le conseil annonce un plan pour les transports
+
+Par Jean-Marc Lefèvre et Chloé Martin
+Publié le 3 mars 2023 à 10h15, mis à jour le 4 mars 2023 à 08h02
+
+Le conseil a présenté mercredi un plan pour moderniser les réseaux de transport de la
+région, a annoncé la présidente lors d'une conférence de presse tenue dans la matinée.
+
+La présidente lors de la conférence. Photo : Léa Roux/AFP
+
+Les syndicats ont salué des mesures attendues depuis longtemps, tout en appelant à la
+vigilance sur leur financement à long terme et sur le calendrier des travaux annoncés.
+"""
+
+SPANISH = """Inicio
+
+El consejo aprueba la nueva norma de vivienda
+
+Por María José Ortega
+Sevilla, 12 de mayo de 2023 - Actualizado: 13 de mayo de 2023
+
+SEVILLA (EFE) - El consejo aprobó este martes la nueva norma de vivienda, que limita el
+precio de los alquileres en los barrios del centro, según informó la consejería.
+
+La consejera durante la rueda de prensa. Foto: EFE/Juan Pérez
+
+La oposición anunció que recurrirá la norma ante los tribunales por considerar que invade
+competencias de los ayuntamientos de la provincia y de otras administraciones.
+"""
+
+
+@pytest.mark.parametrize(
+    ("dump", "section", "authors", "agencies", "published", "modified", "credit"),
+    [
+        (
+            FRENCH,
+            ("International",),
+            ("Jean-Marc Lefèvre", "Chloé Martin"),
+            (),
+            "2023-03-03T10:15:00",
+            "2023-03-04T08:02:00",
+            "Léa Roux/AFP",
+        ),
+        (
+            SPANISH,
+            (),
+            ("María José Ortega",),
+            ("EFE",),
+            "2023-05-12",
+            "2023-05-13",
+            "EFE/Juan Pérez",
+        ),
+    ],
+)
+def test_other_languages(
+    dump: str,
+    section: tuple[str, ...],
+    authors: tuple[str, ...],
+    agencies: tuple[str, ...],
+    published: str,
+    modified: str,
+    credit: str,
+) -> None:
+    found = _extract(dump)
+    meta = found.metadata
+    assert meta.section == section
+    assert (meta.byline.authors, meta.byline.agencies) == (authors, agencies)
+    assert (meta.dates.published, meta.dates.modified) == (published, modified)
+    assert [i.credit for i in meta.images] == [credit]
+    if dump is SPANISH:
+        assert meta.lede is None  # a paragraph opening with a dateline is the story itself

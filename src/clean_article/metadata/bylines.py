@@ -43,6 +43,8 @@ _AGENCY_LINE_LABEL = re.compile(
     r"^(?:©|\(c\)|quelle|source|fuente|fonte|bron|mit material von)\s*:?\s*", re.I
 )
 _REGIONAL_DESK = re.compile(r"^[a-z]{2,4}$")
+# "PARIS — …", "MADRID, 3 may -": a place in capitals and a dash opening a story.
+_PLACE_DASH = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .'-]{2,40}(?:,[^—–\n]{0,30})?\s+[—–-]\s")
 # Name particles written in lower case ("Ursula von der Leyen", "Luiz Inácio da Silva").
 _PARTICLES = frozenset(
     {"van", "von", "der", "den", "de", "da", "das", "do", "dos", "di", "del", "della"}
@@ -64,6 +66,12 @@ def agencies_in(text: str) -> list[str]:
         if name and name not in found:
             found.append(name)
     return found
+
+
+def starts_with_dateline(paragraph: str) -> bool:
+    """Return whether `paragraph` opens with a dateline ("BERLIN (dpa) -", "PARIS —"):
+    then it is the story's first paragraph, never a standfirst."""
+    return bool(_DATELINE.match(paragraph.strip()) or _PLACE_DASH.match(paragraph.strip()))
 
 
 def dateline_agencies(paragraph: str) -> list[str]:

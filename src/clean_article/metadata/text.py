@@ -7,7 +7,7 @@ lede, image alt/caption/credit); the text classifier drops claimed segments from
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from clean_article.metadata import dates, vocab
@@ -17,6 +17,7 @@ from clean_article.metadata.bylines import (
     looks_like_bare_byline,
     looks_like_byline,
     parse_byline,
+    starts_with_dateline,
 )
 from clean_article.metadata.credits import is_credit_text
 from clean_article.metadata.text_images import find_text_images
@@ -25,6 +26,7 @@ from clean_article.normalize import normalize_space
 
 _TERMINAL = tuple(".!?…:;")
 # "By" alone on a line, the name on the next: one text node per line (bs4 dumps).
+_CRUMB_SEPARATOR = re.compile(r"\s+[>/|»›]\s+|\s*[»›]\s*")
 _BY_WORD = re.compile(rf"^(?:{'|'.join(vocab.BY_WORDS)})$", re.IGNORECASE)
 # Markdown left in raw lines: [text](url) links, __emphasis__, escaped dashes (html2text).
 _MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)?|[_*]{1,2}|\\(?=[-.#*_])")
@@ -39,15 +41,18 @@ class TextMetadata:
 
 
 def _lines(segment: Segment) -> list[str]:
-    """Return the segment's text, then its raw lines when it has several (a byline and a
-    date line the segmenter joined), with Markdown links and emphasis unwrapped."""
+    """Return the segment's raw lines when it has several (a byline and a date line the
+    segmenter joined), Markdown links and emphasis unwrapped, then its whole text."""
     if len(segment.raw) > vocab.MAX_RAW_CHARS:  # a piece of a long glued line: its text will do
         return [segment.text]
-    lines = [_MARKUP.sub(_unwrap, line).strip() for line in segment.raw.splitlines()]
-    lines = [normalize_space(line) for line in lines if line]
+    raw = segment.raw.splitlines()
+    lines = [normalize_space(_MARKUP.sub(_unwrap, line)) for line in raw]
+    lines = [line for line in lines if line]
     if len(lines) < 2 or _wrapped(lines):
         return [segment.text]
-    return [segment.text, *lines]
+    if any(line.count("[") != line.count("]") for line in raw):
+        return [segment.text, *lines]  # a Markdown link wrapped over two lines: text first
+    return [*lines, segment.text]
 
 
 def _wrapped(lines: list[str]) -> bool:
@@ -220,6 +225,12 @@ def _find_section(segments: Sequence[Segment], title: int) -> list[int]:
     return pieces if 0 < len(pieces) <= vocab.SECTION_MAX_PIECES else []
 
 
+def _breadcrumb(pieces: Iterable[str]) -> tuple[str, ...]:
+    """Return section names from breadcrumb pieces: "Home > World" -> ("World",)."""
+    names = (n.strip() for piece in pieces for n in _CRUMB_SEPARATOR.split(piece))
+    return tuple(n for n in names if n and n.casefold() not in vocab.HOME_WORDS)
+
+
 def _find_lede(segments: Sequence[Segment], after: int, taken: dict[int, str]) -> int | None:
     """Return the paragraph right after the header when an image follows it (DW layout)."""
     position = after + 1
@@ -228,6 +239,8 @@ def _find_lede(segments: Sequence[Segment], after: int, taken: dict[int, str]) -
     segment = segments[position]
     if not vocab.LEDE_MIN_WORDS <= _words(segment.text) <= vocab.LEDE_MAX_WORDS:
         return None
+    if starts_with_dateline(segment.text):
+        return None  # "MADRID (EFE) - …" opens the story itself
     following = taken.get(segments[position + 1].index)
     return position if following in ("image_alt", "caption", "credit") else None
 
@@ -237,7 +250,8 @@ def _agencies(segments: Sequence[Segment], start: int, taken: dict[int, str]) ->
     found: list[str] = []
     checked = 0
     for segment in segments[start:]:
-        if segment.index in taken:
+        role = taken.get(segment.index)
+        if role is not None and role != "lede":  # a standfirst is story text; others are not
             continue
         found += agency_line(segment.text)
         if len(segment.text) >= vocab.DATELINE_MIN_CHARS and checked < vocab.DATELINE_PARAGRAPHS:
@@ -269,7 +283,7 @@ def _extract(segments: Sequence[Segment], options: Options) -> TextMetadata:
             title = segments[title_at].text
             claimed[segments[title_at].index] = "title"
             pieces = _find_section(segments, title_at)
-            section = tuple(segments[p].text for p in pieces)
+            section = _breadcrumb(segments[p].text for p in pieces)
             claimed.update({segments[p].index: "section" for p in pieces})
     images, image_claims = find_text_images(segments, claimed)
     claimed.update(image_claims)
