@@ -206,11 +206,29 @@ def _best_run(weights: Sequence[float], lo: int, hi: int) -> tuple[int, int, flo
     return best_span[0], best_span[1], best
 
 
+def trim_run(weights: Sequence[float], span: tuple[int, int]) -> tuple[int, int]:
+    """Drop a small prose block hanging off either end of a run behind a gap of furniture."""
+    start, end = span
+    total = sum(w for w in weights[start : end + 1] if w > 0)
+    changed = True
+    while changed:
+        changed = False
+        prose = [i for i in range(start, end + 1) if weights[i] > 0]
+        if len(prose) < 3:
+            break
+        if prose[-1] - prose[-2] > v.TRIM_GAP and weights[prose[-1]] < v.TRIM_SHARE * total:
+            end, changed = prose[-2], True
+        elif prose[1] - prose[0] > v.TRIM_GAP and weights[prose[0]] < v.TRIM_SHARE * total:
+            start, changed = prose[1], True
+    return start, end
+
+
 def find_article(weights: Sequence[float]) -> list[tuple[int, int]]:
     """Return the article's runs: the densest run of prose plus runs nearly as dense."""
     start, end, best = _best_run(weights, 0, len(weights) - 1)
     if start < 0:
         return []
+    start, end = trim_run(weights, (start, end))
     runs = [(start, end)]
     todo = [(0, start - 1), (end + 1, len(weights) - 1)]
     while todo:

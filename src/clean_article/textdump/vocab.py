@@ -162,6 +162,10 @@ REGION_BAD_COST = 60
 # A prose block at most this many blocks above the article run is its standfirst; the
 # byline, date and share bar usually stand between.
 STANDFIRST_GAP = 4
+# A prose block at either end of the run, behind more than TRIM_GAP blocks of furniture
+# and under TRIM_SHARE of the run's prose, is a teaser or a caption: it is cut off.
+TRIM_GAP = 2
+TRIM_SHARE = 0.15
 # Other runs at least this dense (share of the best run's sum) are article too: pages that
 # break the text with a gallery, a video or a box of links.
 REGION_SECOND_RATIO = 0.3
