@@ -150,3 +150,11 @@ def test_jsonld_article_inside_main_entity_and_graph() -> None:
     data = {"@context": "https://schema.org", "@graph": [{"@type": "WebPage", "mainEntity": inner}]}
     meta = _meta(body="<h1>B</h1>", jsonld=data)
     assert (meta.dates.published, meta.dates.modified) == ("2021-06-01", "2021-06-03")
+
+
+def test_update_label_beside_a_byline() -> None:
+    body = '<h1>B</h1><div class="meta"><span class="autor">Von Anna Berger</span>'
+    body += '<span class="datum">Stand: 04.05.2023, 14:03 Uhr</span></div>'
+    meta = _meta(body=body)
+    assert meta.dates.modified == "2023-05-04T14:03:00"
+    assert meta.dates.published == "2023-05-04"  # only the update is shown: published by then

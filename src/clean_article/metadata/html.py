@@ -264,8 +264,10 @@ def _dates(page: Page, options: Options) -> Dates:
     shown = _visible_dates(page, options)
     if not (shown.published or shown.unlabelled):  # "Von X publiziert am …" in the byline
         for element in _byline_elements(page):
-            shown = dates.find_labelled_dates(text_of(element), options.reference_date)
-            if shown.published or shown.unlabelled:
+            found = dates.find_labelled_dates(text_of(element), options.reference_date)
+            if found.published or found.unlabelled:
+                updated = shown.modified or found.modified
+                shown = dates.LabelledDates(found.published, updated, found.unlabelled)
                 break
     # The printed date wins when it is labelled and names another day.
     if shown.published and not dates.agree(published, shown.published):
@@ -274,6 +276,8 @@ def _dates(page: Page, options: Options) -> Dates:
         modified = shown.modified
     if published is None and shown.unlabelled:
         published = shown.unlabelled
+    if published is None and modified:  # only "Updated …" shown: published by then
+        published = modified[:10]
     return Dates(published, modified)
 
 
