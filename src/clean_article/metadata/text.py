@@ -25,8 +25,9 @@ from clean_article.model import BlockType, Byline, Dates, Image, Metadata, Optio
 from clean_article.normalize import normalize_space
 
 _TERMINAL = tuple(".!?…:;")
-# "By" alone on a line, the name on the next: one text node per line (bs4 dumps).
+# Breadcrumb separators: "Home > World", "News / Europe", "Politik » Ausland".
 _CRUMB_SEPARATOR = re.compile(r"\s+[>/|»›]\s+|\s*[»›]\s*")
+# "By" alone on a line, the name on the next: one text node per line (bs4 dumps).
 _BY_WORD = re.compile(rf"^(?:{'|'.join(vocab.BY_WORDS)})$", re.IGNORECASE)
 # Markdown left in raw lines: [text](url) links, __emphasis__, escaped dashes (html2text).
 _MARKUP = re.compile(r"\[([^\]]*)\]\([^)]*\)?|[_*]{1,2}|\\(?=[-.#*_])")
