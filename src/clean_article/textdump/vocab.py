@@ -83,6 +83,11 @@ LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u03ac-\u03ce\u0430-\u045f"
 # ("outcome.“Governor"), as BeautifulSoup get_text() and browser copies produce.
 GLUE_SENTENCE = re.compile(rf"(?<=[{LOWER}0-9)%][.!?])(?=[\"“‘«„]?[{UPPER}][{LOWER}])")
 GLUE_QUOTE = re.compile(rf"(?<=[{LOWER}][.!?][”\"’»])(?=[{UPPER}“„«])")
+# A label or an ellipsis glued to the next capitalised word ("Share this:Click",
+# "You may also like...Who").
+GLUE_LABEL = re.compile(
+    rf"(?:(?<=[{LOWER}]:)|(?<=[{LOWER}]\.\.\.)|(?<=[{LOWER}]…))(?=[{UPPER}][{LOWER}])"
+)
 # A 4-digit year glued to the next word ("2024last updated", "2019Updated").
 GLUE_YEAR = re.compile(rf"(?<=\b\d{{4}})(?=[{UPPER}{LOWER}][{LOWER}]{{2,}})")
 # Lower-case word end glued to a capitalised word ("contentSkip"); the left side needs four
@@ -309,7 +314,7 @@ END_MARKER = re.compile(
     r"\b.{0,40}|next up\b.{0,40}|we recommend|recommended for you"
     r"|you (may|might) (also )?(like|enjoy|be interested).{0,30}"
     r"|most (popular|read|viewed|shared).{0,30}|want more.{0,40}|tags?:.{0,60}|topics?:"
-    r"|filed under.{0,40}|about the author|citation:.{0,80}"
+    r"|about the author|citation:.{0,80}"
     r"|mehr zum thema|weitere artikel.{0,20}|das könnte sie (auch )?interessieren"
     r"|meistgelesen.{0,20}|themen:|über den autor|sur le même sujet"
     r"|articles (similaires|liés)|les plus lus|à propos de l'auteur"
