@@ -167,6 +167,41 @@ def test_comment_thread_after_the_article_is_cut() -> None:
     assert _body(PARAGRAPHS + thread) == PARAGRAPHS
 
 
+def test_related_links_heading_ends_the_article() -> None:
+    teasers = [
+        "Storm closes the coastal road for a second day, and the police have asked drivers "
+        "to avoid the area until the weekend.",
+        "The football club has signed a new goalkeeper from a rival team in the north, on a "
+        "contract that runs until the end of the season.",
+    ]
+    assert _body([*PARAGRAPHS, "More stories from the region", *teasers]) == PARAGRAPHS
+
+
+def test_inline_read_more_link_does_not_end_the_article() -> None:
+    assert _body([*PARAGRAPHS[:2], "Read more", *PARAGRAPHS[2:]]) == PARAGRAPHS
+
+
+def test_datelined_teasers_are_dropped() -> None:
+    teasers = [
+        f"{city}: The regional council has approved a new budget for the coming year, and the "
+        "opposition has promised to challenge several of the spending decisions."
+        for city in ("LONDON", "PARIS", "BERLIN", "MADRID")
+    ]
+    body = _body([*PARAGRAPHS, "Latest", *teasers])
+    assert body == PARAGRAPHS
+
+
+def test_repeated_paragraph_is_kept_once() -> None:
+    body = _body([*PARAGRAPHS, PARAGRAPHS[0]])
+    assert body.count(PARAGRAPHS[0]) == 1
+
+
+def test_text_printed_many_times_is_dropped() -> None:
+    share = "Share this story about the new harbour bridge with your friends and family today."
+    body = _body([share, *PARAGRAPHS[:2], share, *PARAGRAPHS[2:], share, share])
+    assert share not in body
+
+
 # --------------------------------------------------------------------------- article run
 
 RUNS = [

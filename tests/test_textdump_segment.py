@@ -160,6 +160,9 @@ GLUED = [
         id="sentence-then-capital",
     ),
     pytest.param("Skip to contentSkip to menu", ["Skip to content", "Skip to menu"], id="camel"),
+    pytest.param("Share this:Click here", ["Share this:", "Click here"], id="label"),
+    pytest.param("You may also like...Who won", ["You may also like...", "Who won"], id="ellipsis"),
+    pytest.param("НовостиСпорт", ["Новости", "Спорт"], id="cyrillic-camel"),
     pytest.param("NEWSSport", ["NEWS", "Sport"], id="caps-then-word"),
     pytest.param("Watch it on YouTube today", ["Watch it on YouTube today"], id="brand-kept"),
     pytest.param("He bought an iPhone.", ["He bought an iPhone."], id="lower-brand-kept"),
@@ -230,3 +233,18 @@ def test_segments_keep_their_line_numbers_and_raw_lines() -> None:
     assert para.first_line == 2
     assert para.last_line == dump.count("\n") - 1
     assert para.raw == _wrapped(PROSE)
+
+
+def test_wrapped_japanese_lines_join_without_a_space() -> None:
+    line = "これは日本語の長い文章です。" * 6
+    dump = "\n".join([line[:40], line[40:]]) + "\n\n" + _wrapped(PROSE) + "\n\n" + _wrapped(PROSE_2)
+    assert _texts(dump)[0] == line
+
+
+def test_long_block_with_a_headline_run_is_cut_into_sentences() -> None:
+    headlines = " ".join(f"Headline number {n} about the city council vote" for n in range(20))
+    block = f"{PROSE} {PROSE_2} {headlines}"
+    pieces = split_glued(block)
+    assert pieces[-1] == headlines
+    assert len(pieces) > 2
+    assert split_glued(PROSE + " " + PROSE_2) == [PROSE + " " + PROSE_2]  # prose stays whole
