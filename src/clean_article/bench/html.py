@@ -16,8 +16,8 @@ Extractor = Callable[[bytes], str]
 def _clean_article(data: bytes) -> str:
     from clean_article import clean
 
-    article = clean(data)
-    return "\n\n".join(filter(None, (article.metadata.lede, article.text)))
+    # The body as the JSON "text" field gives it: no title, no lede, no captions.
+    return clean(data).text
 
 
 def _trafilatura(data: bytes) -> str:
