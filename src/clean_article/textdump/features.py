@@ -1,0 +1,77 @@
+"""Measure the segments of a text dump: the features the boilerplate classifier reads."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from clean_article.model import BlockType, Segment
+from clean_article.normalize import normalize_space
+from clean_article.textdump import vocab as v
+from clean_article.textdump.segment import looks_like_heading
+
+_WORD = re.compile(r"\w+")
+_PUNCT = re.compile(r"[.,;:!?]")
+_TERMINAL_END = re.compile(r"[.!?…。！？][\"'”’»)\]」]*$")
+
+
+class Kind(StrEnum):
+    """A segment's class from its own features, before context."""
+
+    GOOD = "good"  # prose: long, dense in stop words or sentence punctuation
+    NEAR = "near"  # sentence-like but short
+    SHORT = "short"  # too short to judge alone
+    BAD = "bad"  # boilerplate whatever its neighbours say
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What the classifier measures on one segment."""
+
+    chars: int
+    words: int
+    stop: float  # share of tokens that are stop words
+    punct: float  # sentence punctuation marks per word
+    sentence_end: bool
+    link_share: float  # share of the text inside Markdown links
+    copies: int  # how often the same text appears in the dump
+    heading: bool
+    dated: bool  # holds a date or a clock time
+
+
+def _link_share(segment: Segment) -> float:
+    """Return the share of the segment's text that sat inside Markdown links."""
+    raw = segment.raw
+    if "](" not in raw or not segment.text:
+        return 0.0
+    # Count only the links inside this segment: glue splitting may have cut the block up.
+    texts = (normalize_space(m.group(1)) for m in v.MD_LINK.finditer(raw))
+    linked = sum(len(t) for t in texts if t and t in segment.text)
+    return min(1.0, linked / len(segment.text))
+
+
+def measure(segments: Sequence[Segment]) -> list[Features]:
+    """Return the features of every segment, in order."""
+    counts = Counter(s.text.casefold() for s in segments)
+    feats = []
+    for s in segments:
+        tokens = _WORD.findall(s.text.casefold())
+        n = max(len(tokens), len(v.CJK.findall(s.text)) // v.CJK_CHARS_PER_WORD)
+        feats.append(
+            Features(
+                chars=len(s.text),
+                words=n,
+                stop=sum(t in v.STOPWORDS for t in tokens) / n if n else 0.0,
+                punct=len(_PUNCT.findall(s.text)) / n if n else 0.0,
+                sentence_end=bool(_TERMINAL_END.search(s.text)),
+                link_share=_link_share(s),
+                copies=counts[s.text.casefold()],
+                heading=(s.type is BlockType.HEADING or looks_like_heading(s.text))
+                and not v.DATE_LIKE.search(s.text),
+                dated=bool(v.DATE_LIKE.search(s.text)),
+            )
+        )
+    return feats

@@ -1,0 +1,113 @@
+"""Find the article in a sequence of segment weights: the densest run of prose, cut at
+comment threads and closing headings, trimmed of stray blocks at its ends."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from clean_article.model import Segment
+from clean_article.textdump import vocab as v
+from clean_article.textdump.features import Kind
+
+
+def _best_run(weights: Sequence[float], lo: int, hi: int) -> tuple[int, int, float]:
+    """Return the maximum-sum run of `weights[lo:hi + 1]` as (start, end, sum)."""
+    best, best_span = 0.0, (-1, -1)
+    total, start = 0.0, lo
+    for i in range(lo, hi + 1):
+        if total <= 0:
+            total, start = 0.0, i
+        total += weights[i]
+        if total > best:
+            best, best_span = total, (start, i)
+    return best_span[0], best_span[1], best
+
+
+def trim_run(weights: Sequence[float], span: tuple[int, int]) -> tuple[int, int]:
+    """Drop a small prose block hanging off either end of a run behind a gap of furniture."""
+    start, end = span
+    total = sum(w for w in weights[start : end + 1] if w > 0)
+    changed = True
+    while changed:
+        changed = False
+        prose = [i for i in range(start, end + 1) if weights[i] > 0]
+        if len(prose) < 3:
+            break
+        if prose[-1] - prose[-2] > v.TRIM_GAP and weights[prose[-1]] < v.TRIM_SHARE * total:
+            end, changed = prose[-2], True
+        elif prose[1] - prose[0] > v.TRIM_GAP and weights[prose[0]] < v.TRIM_SHARE * total:
+            start, changed = prose[1], True
+    return start, end
+
+
+def find_article(weights: Sequence[float]) -> list[tuple[int, int]]:
+    """Return the article's runs: the densest run of prose plus runs nearly as dense."""
+    start, end, best = _best_run(weights, 0, len(weights) - 1)
+    if start < 0:
+        return []
+    start, end = trim_run(weights, (start, end))
+    runs = [(start, end)]
+    todo = [(0, start - 1), (end + 1, len(weights) - 1)]
+    while todo:
+        lo, hi = todo.pop()
+        a, b, total = _best_run(weights, lo, hi)
+        blocks = sum(w > 0 for w in weights[a : b + 1]) if a >= 0 else 0
+        if blocks >= v.REGION_SECOND_MIN_BLOCKS and total >= v.REGION_SECOND_RATIO * best:
+            runs.append((a, b))
+            todo += [(lo, a - 1), (b + 1, hi)]
+    return sorted(runs)
+
+
+def cut_comments(
+    segments: Sequence[Segment], kinds: Sequence[Kind], span: tuple[int, int]
+) -> tuple[int, int]:
+    """End the article run where a comment thread starts inside it."""
+    start, end = span
+    cut = next((i for i in range(start + 1, end + 1) if _is_comments_heading(segments[i])), end + 1)
+    stamps = [
+        i
+        for i in range(start, end + 1)
+        if len(segments[i].text) <= v.COMMENT_STAMP_MAX_CHARS
+        and v.COMMENT_STAMP.search(segments[i].text)
+    ]
+    for a, b in itertools.pairwise(stamps):
+        if b - a <= v.COMMENT_STAMPS_GAP and any(k is not Kind.SHORT for k in kinds[a + 1 : b]):
+            cut = min(cut, a)
+            break
+    if cut <= start or not any(k is Kind.GOOD for k in kinds[start:cut]):
+        return span
+    return start, cut - 1
+
+
+def cut_tail(
+    segments: Sequence[Segment], weights: Sequence[float], span: tuple[int, int]
+) -> tuple[int, int]:
+    """End the article run at a closing heading (related links, tags, author box)."""
+    start, end = span
+    before = 0.0
+    for k in range(start, end + 1):
+        text = segments[k].text
+        if before > 0 and len(text) <= v.END_MARKER_MAX_CHARS and _closes_article(text):
+            after = sum(w for w in weights[k : end + 1] if w > 0)
+            if after <= before:
+                return start, k - 1
+        before += weights[k]
+    return span
+
+
+def _closes_article(text: str) -> bool:
+    return bool(v.END_MARKER.fullmatch(text) or v.ABOUT_NAME.fullmatch(text))
+
+
+def _is_comments_heading(segment: Segment) -> bool:
+    text = segment.text
+    return len(text) <= v.COMMENT_STAMP_MAX_CHARS and bool(v.COMMENTS_HEADING.match(text))
+
+
+def standfirst(kinds: Sequence[Kind], start: int) -> int | None:
+    """Return the prose block just above the article run (a standfirst), if any."""
+    for j in range(start - 1, max(-1, start - 2 - v.STANDFIRST_GAP), -1):
+        if kinds[j] is Kind.GOOD:
+            return j
+    return None
