@@ -114,7 +114,9 @@ def _joins(prev: str, cur: str, style: DumpStyle, width: int) -> bool:
         return not prev.endswith("  ")  # html2text writes <br> as two trailing spaces
     if style is DumpStyle.WRAPPED:
         words = cur.split(maxsplit=1)
-        return bool(words) and columns(prev) + 1 + columns(words[0]) > width
+        if words and columns(prev) + 1 + columns(words[0]) > width:
+            return True
+        return body_continues(prev, cur)  # a line broken early, mid-sentence
     body = cur.lstrip()
     if style is DumpStyle.NODES:
         if body.startswith(_CLOSING):

@@ -116,7 +116,7 @@ SENTENCE_INSIDE = re.compile(r"[.!?]\s+\S")
 HEADING_MAX_WORDS = 14
 HEADING_MAX_CHARS = 120
 # Headings do not end like a sentence or a clause; a question mark is allowed.
-HEADING_BAD_END = re.compile(r"[.,;:!\-–—|/]$")
+HEADING_BAD_END = re.compile(r"[.,;:!\-–—|/][\"'”’»)]*$")
 
 # --------------------------------------------------------------------------- classifier
 
@@ -256,7 +256,7 @@ CJK_CHARS_PER_WORD = 2
 CAPTION_TAIL = re.compile(
     r"(\([^()]{0,40}(photo|foto|bild|image|/)[^()]{0,60}\)"
     r"|\b(photo|image|credit|foto|bild|crédit|picture)s?\s*(:|by|\.\.\.)\s*[^.!?]{0,80}"
-    r"|[/|]\s*(Getty Images|AFP|Reuters|AP|Shutterstock|EPA|dpa|picture alliance|iStock)[^.!?]{0,30}"
+    r"|[/|]\s*(Getty( Images)?|AFP|Reuters|AP|Shutterstock|EPA|dpa|picture alliance|iStock|Unsplash)[^.!?]{0,30}"
     r"|\bvia Getty Images|\bGetty Images)\W*$",
     re.IGNORECASE,
 )
