@@ -44,7 +44,7 @@ def _bad_reason(segment: Segment, f: Features) -> str | None:
     if f.chars <= v.PHRASE_MAX_CHARS:
         if _PHRASE.fullmatch(text):
             return "boilerplate phrase"
-        if v.CREDIT.search(text):
+        if v.CREDIT.search(text) or v.NAME_AGENCY.match(text):
             return "photo credit"
         if f.copies > 1 and not (f.sentence_end and f.words >= v.NEAR_MIN_WORDS):
             return "repeated short text"
@@ -111,7 +111,7 @@ def _mark_teasers(segments: Sequence[Segment], kinds: list[Kind], why: list[str]
 
 def _is_credit_line(text: str) -> bool:
     """Return True for a line that only credits a photo ("Image: ...", "Name/Getty Images")."""
-    if v.CREDIT_LINE.match(text):
+    if v.CREDIT_LINE.match(text) or v.NAME_AGENCY.match(text):
         return True
     return len(text) <= v.CREDIT_LINE_MAX_CHARS and bool(v.CAPTION_TAIL.search(text))
 

@@ -297,6 +297,11 @@ CAPTION_MAX_CHARS = 400
 CAPTION_PROSE_MAX_CHARS = 150
 # A line this short that ends in a credit ("Name/Getty Images") is a credit line.
 CREDIT_LINE_MAX_CHARS = 80
+# A credit printed as "Name, Agency" on its own line, under a caption.
+NAME_AGENCY = re.compile(
+    r"^[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}, (AP|AFP|Reuters|Getty Images|EPA|dpa|Bloomberg"
+    r"|Xinhua|Shutterstock|iStock|picture alliance|[A-Z][\w&]+( [A-Z][\w&]+)? (Photo|Images))$"
+)
 # A block that opens with a credit marker is a credit line ("Image: Name/Agency"); the
 # block before it is the caption and a short one before that the image's alt text.
 CREDIT_LINE = re.compile(
