@@ -289,7 +289,11 @@ SENTENCE_MAX_CHARS = 400
 # A caption's "X, left, and Y" or "(L-R)" cue; only trusted in blocks this short.
 CAPTION_CUE = re.compile(
     r"\b(left|right|center|centre|second from (left|right)), (and|speaks|looks|walks|pose)\b"
-    r"|\((l|r|l-r|from left|v\.l\.n\.r\.|de g\. à d\.)\)",
+    r"|\((l|r|l-r|from left|v\.l\.n\.r\.|de g\. à d\.)\)"
+    r"|^(in )?(this|these) (\S+ )?(\S+ )?(photos?|images?|pictures?|illustration|handout|file photo)\b"
+    r"|\b(file photo|submitted photo|handout photo|undated photo)\b"
+    r"|^(auf diesem bild|sur cette (photo|image)|en esta (foto|imagen)|in questa foto|nesta foto"
+    r"|op deze foto)\b",
     re.IGNORECASE,
 )
 CAPTION_MAX_CHARS = 400
