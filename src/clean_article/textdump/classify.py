@@ -14,8 +14,15 @@ from collections.abc import Mapping, Sequence
 from clean_article.model import Decision, Segment, Verdict
 from clean_article.textdump import vocab as v
 from clean_article.textdump.features import Features, Kind, measure
-from clean_article.textdump.runs import cut_comments, cut_tail, find_article, standfirst
+from clean_article.textdump.runs import (
+    cut_comments,
+    cut_tail,
+    find_article,
+    standfirst,
+    thread_start,
+)
 
+_TOKEN = re.compile(r"\w+")
 _SENTENCE_END = re.compile(r"[.!?…](?=\s|$)|[。！？]")
 _PHRASE = re.compile("|".join(f"(?:{p})" for p in v.BOILER_PHRASES), re.IGNORECASE)
 
@@ -33,6 +40,8 @@ def _bad_reason(segment: Segment, f: Features) -> str | None:
         return "cookie consent"
     if f.chars <= v.PHRASE_MAX_CHARS and (v.AGENCY_CODE.match(text) or v.BYLINE.match(text)):
         return "byline"
+    if f.chars <= v.DATE_LINE_MAX_CHARS and (v.DATE_LABEL.match(text) or _mostly_date(text)):
+        return "date line"
     if v.CAPTION_TAIL.search(text[-v.CAPTION_TAIL_WINDOW :]):
         return "caption with photo credit"
     if f.chars <= v.SENTENCE_MAX_CHARS and (
@@ -51,6 +60,15 @@ def _bad_reason(segment: Segment, f: Features) -> str | None:
     if f.copies >= v.REPEAT_BAD_COPIES:
         return f"text repeated {f.copies} times"
     return None
+
+
+def _mostly_date(text: str) -> bool:
+    """Return True for a short block made of dates, times and month or weekday names."""
+    tokens = _TOKEN.findall(text.casefold())
+    if not tokens or len(tokens) > v.DATE_WORDS_MAX_WORDS:
+        return False
+    dated = sum(t.isdigit() or t in v.DATE_WORDS for t in tokens)
+    return dated / len(tokens) >= v.DATE_WORDS_SHARE and any(t.isdigit() for t in tokens)
 
 
 def initial_kind(segment: Segment, f: Features, use_stop: bool) -> tuple[Kind, str]:
@@ -131,6 +149,19 @@ def _describe(f: Features) -> str:
     return f"len {f.chars}, stop {f.stop:.2f}, punct {f.punct:.2f}"
 
 
+def _before_thread(
+    segments: Sequence[Segment], kinds: Sequence[Kind], spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Drop the runs (or parts of runs) inside a comment thread that follows article text."""
+    thread = thread_start(segments, kinds, spans[0][0])
+    if thread is None:
+        return spans
+    kept = [(a, min(b, thread - 1)) for a, b in spans if a < thread]
+    if not any(kinds[i] is Kind.GOOD for a, b in kept for i in range(a, b + 1)):
+        return spans
+    return kept
+
+
 def _revise(
     i: int, kinds: Sequence[Kind], feats: Sequence[Features], span: tuple[int, int]
 ) -> tuple[bool, str]:
@@ -178,7 +209,8 @@ def classify(segments: Sequence[Segment], claimed: Mapping[int, str]) -> list[De
     if spans:
         main = max(spans, key=lambda r: sum(weights[r[0] : r[1] + 1]))
         cut = cut_tail(segments, weights, cut_comments(segments, kinds, main))
-        spans = [r if r != main else cut for r in spans if r[0] <= cut[1] or r == main]
+        spans = [cut if r == main else r for r in spans if r[0] <= cut[1]]
+        spans = _before_thread(segments, kinds, spans)
     span_of = [(-1, -1)] * len(segments)
     for a, b in spans:
         span_of[a : b + 1] = [(a, b)] * (b - a + 1)

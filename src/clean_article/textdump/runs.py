@@ -59,23 +59,38 @@ def find_article(weights: Sequence[float]) -> list[tuple[int, int]]:
     return sorted(runs)
 
 
+def thread_start(segments: Sequence[Segment], kinds: Sequence[Kind], start: int) -> int | None:
+    """Return where a comment thread begins after `start`: its heading or its first stamp."""
+    heading = next(
+        (i for i in range(start + 1, len(segments)) if _is_comments_heading(segments[i])), None
+    )
+    stamps = [
+        i
+        for i in range(start, len(segments))
+        if len(segments[i].text) <= v.COMMENT_STAMP_MAX_CHARS
+        and v.COMMENT_STAMP.search(segments[i].text)
+    ]
+    chain: list[int] = []  # stamps in a row, each with prose before the next one
+    for a, b in itertools.pairwise(stamps):
+        if b - a <= v.COMMENT_STAMPS_GAP and any(
+            k in (Kind.GOOD, Kind.NEAR) for k in kinds[a + 1 : b]
+        ):
+            chain = chain or [a]
+            chain.append(b)
+            if len(chain) >= v.COMMENT_STAMPS_MIN:
+                return chain[0] if heading is None else min(chain[0], heading)
+        else:
+            chain = []
+    return heading
+
+
 def cut_comments(
     segments: Sequence[Segment], kinds: Sequence[Kind], span: tuple[int, int]
 ) -> tuple[int, int]:
     """End the article run where a comment thread starts inside it."""
     start, end = span
-    cut = next((i for i in range(start + 1, end + 1) if _is_comments_heading(segments[i])), end + 1)
-    stamps = [
-        i
-        for i in range(start, end + 1)
-        if len(segments[i].text) <= v.COMMENT_STAMP_MAX_CHARS
-        and v.COMMENT_STAMP.search(segments[i].text)
-    ]
-    for a, b in itertools.pairwise(stamps):
-        if b - a <= v.COMMENT_STAMPS_GAP and any(k is not Kind.SHORT for k in kinds[a + 1 : b]):
-            cut = min(cut, a)
-            break
-    if cut <= start or not any(k is Kind.GOOD for k in kinds[start:cut]):
+    cut = thread_start(segments, kinds, start)
+    if cut is None or cut > end or not any(k is Kind.GOOD for k in kinds[start:cut]):
         return span
     return start, cut - 1
 

@@ -206,7 +206,36 @@ CREDIT = re.compile(
 # A byline with agency initials "es/nm (AP, dpa)": editor codes then agencies; seed 000.
 AGENCY_CODE = re.compile(r"^[a-z]{1,4}(/[a-z]{1,4})+\s*(\([^)]*\))?$")
 # "By Name", "Von Name", "Par Name", "Por Name", "Di Name", "Door Name" bylines.
-BYLINE = re.compile(r"^(by|von|par|por|di|door|de)\s+\S+(\s+\S+){0,5}$", re.IGNORECASE)
+BYLINE = re.compile(
+    r"^(by|von|par|por|di|door|de)\s+(\S+(\s+\S+){0,5}"
+    r"|(?-i:[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3})\b.{0,80}\b(19|20)\d{2}\b.{0,30})$",
+    re.IGNORECASE,
+)
+# A date line: a label, then the date ("Published: Nov. 19, 2019, 6:18 p.m.").
+DATE_LABEL = re.compile(
+    r"^(published|updated|posted|last updated|last modified|veröffentlicht|aktualisiert|publié"
+    r"|mis à jour|publicado|actualizado|pubblicato|aggiornato|atualizado|gepubliceerd"
+    r"|bijgewerkt)\b:?.{0,100}\d",
+    re.IGNORECASE,
+)
+DATE_LINE_MAX_CHARS = 120
+# Month and weekday names (en, de, fr, es, it, pt, nl) and clock words: a short block made
+# mostly of them and of numbers is a date line ("Nov. 19, 2019 8:03 am ET").
+_DATE_WORD_TEXT = """
+    jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june
+    july august september october november december januar februar märz mai juni juli
+    oktober dezember janvier février mars avril juin juillet août septembre octobre novembre
+    décembre enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre
+    diciembre gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre
+    janeiro fevereiro março maio junho julho setembro outubro dezembro januari februari maart
+    mei augustus monday tuesday wednesday thursday friday saturday sunday mon tue wed thu fri
+    sat sun montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi
+    jeudi vendredi samedi dimanche lunes martes miércoles jueves viernes sábado domingo am pm
+    a m p et est edt pst pdt gmt utc cet cest bst ist uhr h at on de del di le el um the
+    """
+DATE_WORDS = frozenset(_DATE_WORD_TEXT.split())
+DATE_WORDS_SHARE = 0.75
+DATE_WORDS_MAX_WORDS = 10
 
 # Consent banners run long, so they pass as prose; cookie + site/consent words mark them.
 CONSENT = re.compile(
@@ -243,6 +272,8 @@ COMMENT_STAMP = re.compile(
 COMMENT_STAMP_MAX_CHARS = 80
 # Two comment headers this close, with prose between them, mean the thread has started.
 COMMENT_STAMPS_GAP = 8
+# ... and this many such stamps in a row: one dated dateline or two are not a thread.
+COMMENT_STAMPS_MIN = 3
 # A lone date or time is a dateline or a comment stamp, never a subheading.
 DATE_LIKE = re.compile(
     r"\b(1[6-9]|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b|\b(ago|vor|il y a|hace|fa|atrás|geleden)\b",
@@ -273,6 +304,8 @@ BOILER_SENTENCES = re.compile(
     r"|\bfolgen sie uns\b|\bsuivez-nous\b|\bsíguenos\b|\bseguici\b|\bsiga-nos\b|\bvolg ons\b"
     r"|\bconstitutes acceptance\b|\bregistered trademarks?\b|\ball rights reserved\b"
     r"|\bis part of [A-Z][\w ]{0,40}(Inc|Ltd|GmbH|plc|LLC|Group)\b"
+    r"|\bcontributed (reporting|to this (report|story|article))\b|^(additional )?reporting by\b"
+    r"|\b(editing|writing) by [A-Z]|\bcon (información|informaciones) de\b|\bmit material von\b"
     r"|\byour email address will not be published|\brequired fields are marked"
     r"|\be-mail-adresse wird nicht veröffentlicht|\badresse (e-mail|de messagerie) ne sera pas"
     r"|\bcorreo electrónico no será publicad|\bindirizzo email non sarà pubblicato"
@@ -281,7 +314,8 @@ BOILER_SENTENCES = re.compile(
 )
 # An author bio: a capitalised name, then "is a ... writer" (several languages).
 AUTHOR_BIO = re.compile(
-    r"^[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3} (?i:(is|was|ist|est|es|è|é) (an?|eine?|une?|una?) "
+    r"^[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}( \([^)]{1,40}\))?"
+    r" (?i:(is|was|ist|est|es|è|é) (an?|eine?|une?|una?) "
     r"([\w-]+ ){0,3}(writer|journalist|reporter|editor|contributor|correspondent|columnist"
     r"|author|autor|autorin|journalistin|journaliste|periodista|giornalista|jornalista))\b"
 )
