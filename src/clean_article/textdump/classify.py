@@ -36,7 +36,9 @@ def _bad_reason(segment: Segment, f: Features) -> str | None:
         return "duration or clock time"
     if f.link_share >= v.LINK_SHARE_BAD:
         return f"link text {f.link_share:.2f}"
-    if (f.chars <= v.CONSENT_MAX_CHARS and v.CONSENT.search(text)) or v.CONSENT_STRONG.search(text):
+    if "ookie" in text and (  # every language here writes "cookie": a cheap guard
+        (f.chars <= v.CONSENT_MAX_CHARS and v.CONSENT.search(text)) or v.CONSENT_STRONG.search(text)
+    ):
         return "cookie consent"
     if f.chars <= v.PHRASE_MAX_CHARS and (v.AGENCY_CODE.match(text) or v.BYLINE.match(text)):
         return "byline"
