@@ -17,27 +17,25 @@ from clean_article.metadata.bylines import (
     parse_byline,
 )
 from clean_article.metadata.images import find_images
-from clean_article.metadata.page import (
-    Page,
-    has_hint,
-    has_token,
-    iter_elements,
-    read_page,
-    text_of,
-)
+from clean_article.metadata.page import Page, hint_pattern, read_page
 from clean_article.model import Byline, Dates, Metadata, Options
 from clean_article.normalize import normalize_space
 
 # An element whose own text opens with a byline word ("by ライトハウス…", bench 85439e26).
 _BY_PREFIX = re.compile(rf"^\s*(?:{'|'.join(vocab.BY_WORDS)})\s+\S", re.IGNORECASE)
 _BY_WORD = re.compile(rf"^\s*(?:{'|'.join(vocab.BY_WORDS)})\s*:?\s*$", re.IGNORECASE)
+# What both of them start with: one cheap test before the two exact ones.
+_BY_START = re.compile(rf"\s*(?:{'|'.join(vocab.BY_WORDS)})", re.IGNORECASE)
+_BYLINE_HINTS = hint_pattern(vocab.BYLINE_CLASS_HINTS)
+_DATE_HINTS = hint_pattern(vocab.DATE_CLASS_HINTS + vocab.BYLINE_CLASS_HINTS)  # holds bylines
+_UPDATE_HINTS = hint_pattern(vocab.UPDATE_CLASS_HINTS)
 _ISO_START = re.compile(r"^\s*\d{4}-")
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•]\s+")
 
 
 def _title(page: Page) -> str | None:
-    for h1 in page.tree.iterfind(".//h1"):
-        text = text_of(h1)
+    for h1 in page.below("h1"):
+        text = page.text(h1)
         if text and not page.in_boilerplate(h1):
             return text
     for candidate in (page.meta.get("og:title"), page.jsonld.headline, _head_title(page)):
@@ -47,8 +45,8 @@ def _title(page: Page) -> str | None:
 
 
 def _head_title(page: Page) -> str | None:
-    title = page.tree.find(".//title")
-    return normalize_space(title.text_content()) if title is not None else None
+    titles = page.below("title")
+    return normalize_space(titles[0].text_content()) if titles else None
 
 
 def _strip_site(title: str, site_names: frozenset[str]) -> str:
@@ -78,7 +76,7 @@ def _language(page: Page) -> str | None:
 
 
 def _is_prose(page: Page, element: lxml_html.HtmlElement) -> bool:
-    if element.tag != "p" or len(text_of(element)) < vocab.PROSE_CHARS:
+    if element.tag != "p" or len(page.text(element)) < vocab.PROSE_CHARS:
         return False
     return not page.in_boilerplate(element)
 
@@ -86,7 +84,7 @@ def _is_prose(page: Page, element: lxml_html.HtmlElement) -> bool:
 def _lede(page: Page) -> str | None:
     """Return the standfirst: a marked summary shown between the headline and the body."""
     seen_headline = False
-    for element in iter_elements(page.tree):
+    for element in page.elements:
         if element.tag == "h1":
             seen_headline = True
             continue
@@ -94,9 +92,9 @@ def _lede(page: Page) -> str | None:
             return None  # the body has begun: a later "summary" is something else
         if not seen_headline or element.tag not in vocab.LEDE_TAGS:
             continue
-        if not has_token(element, vocab.LEDE_TOKENS) or page.in_boilerplate(element):
+        if not page.has_token(element, vocab.LEDE_TOKENS) or page.in_boilerplate(element):
             continue
-        text = text_of(element)
+        text = page.text(element)
         if (
             vocab.LEDE_MIN_CHARS <= len(text) <= vocab.LEDE_MAX_CHARS
             and dates.find_date(text) is None
@@ -105,35 +103,32 @@ def _lede(page: Page) -> str | None:
     return None
 
 
-def _marked_author(element: lxml_html.HtmlElement) -> bool:
-    if element.get("itemprop") == "author" or element.get("rel") == "author":
-        return True
-    return has_hint(element, vocab.BYLINE_CLASS_HINTS)
-
-
 def _byline_elements(page: Page) -> list[lxml_html.HtmlElement]:
     """Return short elements marked as a byline, then those opening with "By"."""
+    hinted = page.hinted(_BYLINE_HINTS, among=page.hinted(_DATE_HINTS))
+    authors = hinted | {e for e in page.marked if "author" in (e.get("itemprop"), e.get("rel"))}
     marked: list[lxml_html.HtmlElement] = []
     prefixed: list[lxml_html.HtmlElement] = []
-    for element in iter_elements(page.tree):
-        if _marked_author(element):
+    for element in page.elements:
+        if element in authors:
             marked.append(element)
-        elif _BY_PREFIX.match(element.text or ""):
-            prefixed.append(element)
-        elif _BY_WORD.match(element.text or "") and element.getparent() is not None:
-            prefixed.append(element.getparent())  # <span>Von</span> <a>Name</a> (bench 57b4dafd)
+        elif element.text and _BY_START.match(element.text):
+            if _BY_PREFIX.match(element.text):
+                prefixed.append(element)
+            elif _BY_WORD.match(element.text) and element.getparent() is not None:
+                prefixed.append(element.getparent())  # <span>Von</span> <a>Name</a> (57b4dafd)
     return [e for e in marked + prefixed if _short_visible(page, e)]
 
 
 def _short_visible(page: Page, element: lxml_html.HtmlElement) -> bool:
-    text = text_of(element)
+    text = page.text(element)
     return bool(text) and len(text) <= vocab.MAX_META_LINE and not page.in_boilerplate(element)
 
 
-def _visible_byline(page: Page) -> Byline:
+def _visible_byline(page: Page, candidates: list[lxml_html.HtmlElement]) -> Byline:
     agencies: list[str] = []
-    for element in _byline_elements(page):
-        byline = parse_byline(text_of(element), page.site_names)
+    for element in candidates:
+        byline = parse_byline(page.text(element), page.site_names)
         agencies += byline.agencies
         linked = _linked_names(element, page)
         if len(linked) > len(byline.authors):
@@ -148,7 +143,7 @@ def _linked_names(element: lxml_html.HtmlElement, page: Page) -> tuple[str, ...]
     (<a>Jane Doe</a><a>John Roe</a>), one name per link."""
     names: list[str] = []
     for link in element.iter("a"):
-        authors = parse_byline(text_of(link), page.site_names).authors
+        authors = parse_byline(page.text(link), page.site_names).authors
         if len(authors) != 1:
             return ()
         names.append(authors[0])
@@ -156,6 +151,8 @@ def _linked_names(element: lxml_html.HtmlElement, page: Page) -> tuple[str, ...]
 
 
 def _shown(names: list[str], page: Page) -> tuple[str, ...]:
+    if not names:
+        return ()
     visible = page.visible_text.lower()
     shown: list[str] = []
     for name in names:
@@ -174,8 +171,8 @@ def _machine_authors(page: Page) -> tuple[str, ...]:
     return _shown([m for m in metas if m and "/" not in m], page)
 
 
-def _byline(page: Page) -> Byline:
-    byline = _visible_byline(page)
+def _byline(page: Page, candidates: list[lxml_html.HtmlElement]) -> Byline:
+    byline = _visible_byline(page, candidates)
     authors = byline.authors or _machine_authors(page)
     agencies = list(byline.agencies)
     if not byline.authors:  # "The Associated Press" as the JSON-LD author (bench b37be353)
@@ -185,8 +182,8 @@ def _byline(page: Page) -> Byline:
     texts += _opening_paragraphs(page)
     for text in texts:
         agencies += dateline_agencies(text)
-    for paragraph in page.tree.iter("p"):  # "(dpa)" or "dpa/lno" closing the story
-        found = agency_line(text_of(paragraph))
+    for paragraph in page.tagged("p"):  # "(dpa)" or "dpa/lno" closing the story
+        found = agency_line(page.text(paragraph))
         if found and not page.in_boilerplate(paragraph):
             agencies += found
     return Byline(authors, tuple(dict.fromkeys(agencies)), byline.raw)
@@ -195,8 +192,8 @@ def _byline(page: Page) -> Byline:
 def _opening_paragraphs(page: Page) -> list[str]:
     """Return the first few prose paragraphs of the page (where a wire dateline sits)."""
     found: list[str] = []
-    for paragraph in page.tree.iter("p"):
-        text = text_of(paragraph)
+    for paragraph in page.tagged("p"):
+        text = page.text(paragraph)
         if len(text) >= vocab.DATELINE_MIN_CHARS and not page.in_boilerplate(paragraph):
             found.append(text)
             if len(found) >= vocab.DATELINE_PARAGRAPHS:
@@ -215,12 +212,14 @@ def _meta_date(page: Page, keys: tuple[str, ...]) -> str | None:
 def _time_dates(page: Page) -> tuple[str | None, str | None]:
     """Return (published, modified) from <time datetime> and itemprop markup."""
     published = modified = None
-    for element in page.tree.xpath("//*[@itemprop or @datetime]"):
+    for element in page.marked:
+        if element.get("itemprop") is None and element.get("datetime") is None:
+            continue  # rel="…" alone
         prop = (element.get("itemprop") or "").lower()
         value = dates.parse_iso(element.get("datetime") or element.get("content"))
         if not value or page.in_boilerplate(element):
             continue
-        if prop == "datemodified" or (not prop and has_hint(element, ("update", "modif"))):
+        if prop == "datemodified" or (not prop and page.has_hint(element, _UPDATE_HINTS)):
             modified = modified or value
         elif prop in ("datepublished", "datecreated") or element.tag == "time":
             published = published or value
@@ -229,11 +228,11 @@ def _time_dates(page: Page) -> tuple[str | None, str | None]:
 
 def _visible_dates(page: Page, options: Options) -> dates.LabelledDates:
     published = modified = unlabelled = None
-    hints = vocab.DATE_CLASS_HINTS + vocab.BYLINE_CLASS_HINTS
-    for element in iter_elements(page.tree):
-        if element.tag != "time" and not has_hint(element, hints):
+    hinted = page.hinted(_DATE_HINTS)
+    for element in page.elements:
+        if element.tag != "time" and element not in hinted:
             continue
-        text = text_of(element)
+        text = page.text(element)
         if not text or len(text) > vocab.MAX_META_LINE or page.in_boilerplate(element):
             continue
         found = dates.find_labelled_dates(text, options.reference_date)
@@ -255,7 +254,7 @@ def _machine(value: str | None) -> str | None:
     return found.value if found else None
 
 
-def _dates(page: Page, options: Options) -> Dates:
+def _dates(page: Page, options: Options, candidates: list[lxml_html.HtmlElement]) -> Dates:
     time_published, time_modified = _time_dates(page)
     published = _machine(page.jsonld.published) or _meta_date(page, vocab.PUBLISHED_META)
     modified = _machine(page.jsonld.modified) or _meta_date(page, vocab.MODIFIED_META)
@@ -263,8 +262,8 @@ def _dates(page: Page, options: Options) -> Dates:
     modified = modified or time_modified
     shown = _visible_dates(page, options)
     if not (shown.published or shown.unlabelled):  # "Von X publiziert am …" in the byline
-        for element in _byline_elements(page):
-            found = dates.find_labelled_dates(text_of(element), options.reference_date)
+        for element in candidates:
+            found = dates.find_labelled_dates(page.text(element), options.reference_date)
             if found.published or found.unlabelled:
                 updated = shown.modified or found.modified
                 shown = dates.LabelledDates(found.published, updated, found.unlabelled)
@@ -286,14 +285,15 @@ def extract_html_metadata(tree: lxml_html.HtmlElement, options: Options) -> Meta
     try:
         page = read_page(tree)
         title = _title(page)
-        byline = _byline(page)
+        bylines = _byline_elements(page)  # read by both the byline and the dates
+        byline = _byline(page, bylines)
         return Metadata(
             title=title,
             section=_sections(page, title),
             lede=_lede(page),
             language=_language(page),
             byline=byline,
-            dates=_dates(page, options),
+            dates=_dates(page, options, bylines),
             images=find_images(page),
         )
     except (ValueError, TypeError, AttributeError, RecursionError):

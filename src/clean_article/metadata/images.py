@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from lxml import html as lxml_html
 
 from clean_article.metadata import vocab
 from clean_article.metadata.credits import clean_credit, is_credit_text, split_credit, strip_label
-from clean_article.metadata.page import Page, attrs, has_hint, has_token_prefix, text_of
+from clean_article.metadata.page import Page, hint_pattern, text_of
 from clean_article.model import Image
 
 # Labels a site prints (often visually hidden) before a caption: dropped, never a credit.
@@ -18,26 +20,49 @@ _CAPTION_LABEL = re.compile(
 # Captions of video players ("Media caption ...", bench c7e39ac4) belong to no image.
 _MEDIA_CAPTION = re.compile(r"^(?:media caption|video)\b", re.IGNORECASE)
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#].*)?$", re.IGNORECASE)
+_CREDIT_HINTS = hint_pattern(vocab.CREDIT_CLASS_HINTS)
+_CAPTION_HINTS = hint_pattern(vocab.CAPTION_CLASS_HINTS)
+# Both of them: the page is searched once, then only what this finds.
+_FIGURE_HINTS = hint_pattern(vocab.CREDIT_CLASS_HINTS + vocab.CAPTION_CLASS_HINTS)
+_CONTROL_HINTS = hint_pattern(vocab.CONTROL_HINTS)
+_TOGGLE_HINTS = hint_pattern(vocab.TOGGLE_HINTS)
+_TRUNCATED_HINTS = hint_pattern(vocab.TRUNCATED_HINTS)
+_MEDIA_HINTS = hint_pattern(vocab.MEDIA_HINTS)
+# Schema.org properties of a credit, marked with no class hint.
+_CREDIT_PROPERTIES = ("copyrightHolder", "creditText")
+# Tags a figure, a caption or a credit box is made of.
+_FIGURE_TAGS = frozenset({"figure", "div", "p", "span", "section", "figcaption", "cite"})
+_TEASER_TAGS = vocab.MEDIA_TAGS + vocab.HEADINGS
 
 
-def _is_credit_element(element: lxml_html.HtmlElement) -> bool:
-    if element.tag == "cite" or element.get("itemprop") in ("copyrightHolder", "creditText"):
-        return True
-    return has_hint(element, vocab.CREDIT_CLASS_HINTS)
+@dataclass(frozen=True, slots=True)
+class _Marks:
+    """The page and its caption and credit holders, found once per page."""
+
+    page: Page
+    captions: frozenset[object]
+    credits: frozenset[object]
 
 
-def _is_caption_element(element: lxml_html.HtmlElement) -> bool:
-    if has_hint(element, vocab.CONTROL_HINTS):
-        return False
-    return element.tag == "figcaption" or has_hint(element, vocab.CAPTION_CLASS_HINTS)
+def _marks(page: Page) -> _Marks:
+    hinted = page.hinted(_FIGURE_HINTS)
+    credits = {e for e in page.marked if e.get("itemprop") in _CREDIT_PROPERTIES}
+    credits |= page.hinted(_CREDIT_HINTS, hinted) | set(page.tagged("cite"))
+    captions = page.hinted(_CAPTION_HINTS, hinted) | set(page.tagged("figcaption"))
+    shown = {e for e in captions if not page.has_hint(e, _CONTROL_HINTS)}
+    return _Marks(page, frozenset(shown), frozenset(credits))
 
 
-def _is_loose_credit(element: lxml_html.HtmlElement) -> bool:
+def _is_loose_credit(marks: _Marks, element: lxml_html.HtmlElement) -> bool:
     """Return whether a credit box outside any figure reads as a credit (bench 6ebac05f)."""
-    if not _is_credit_element(element):
+    if element not in marks.credits:
         return False
-    text = text_of(element)
+    text = marks.page.text(element)
     return is_credit_text(text) and clean_credit(strip_label(text)) is not None
+
+
+def _text(page: Page, element: lxml_html.HtmlElement, skip: Sequence[object]) -> str:
+    return text_of(element, skip) if skip else page.text(element)
 
 
 def _outermost(elements: list[lxml_html.HtmlElement]) -> list[lxml_html.HtmlElement]:
@@ -49,103 +74,116 @@ def _has_picture(element: lxml_html.HtmlElement) -> bool:
     return element.tag in ("img", "picture") or element.find(".//img") is not None
 
 
-def _credit_elements(container: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+def _credit_elements(
+    marks: _Marks, container: lxml_html.HtmlElement
+) -> list[lxml_html.HtmlElement]:
     """Return credit holders in the container; one wrapping a caption is a layout box."""
     found = [
         e
         for e in container.iterdescendants()
-        if _is_credit_element(e) and not any(_is_caption_element(d) for d in e.iter())
+        if e in marks.credits and not any(d in marks.captions for d in e.iter())
     ]
     return _outermost(found)
 
 
-def _holder(caption: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+def _holder(marks: _Marks, caption: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
     """Climb from a caption outside <figure> to the element holding its picture or credit."""
     node = caption
     for _ in range(vocab.MAX_CAPTION_CLIMB):
-        if _has_picture(node) or _credit_elements(node):
+        if _has_picture(node) or _credit_elements(marks, node):
             return node
         parent = node.getparent()
         if parent is None or parent.tag == "body":
             return None
         node = parent
-    return node if _has_picture(node) or _credit_elements(node) else None
+    return node if _has_picture(node) or _credit_elements(marks, node) else None
 
 
-def _candidates(tree: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+def _is_figure(page: Page, element: lxml_html.HtmlElement) -> bool:
+    """Return whether the element is a <figure>, a WordPress caption or a picture box."""
+    if element.tag == "figure" or "wp-caption" in page.attrs(element):
+        return True
+    return _image_box(page, element)
+
+
+def _candidates(marks: _Marks) -> list[lxml_html.HtmlElement]:
     """Return figure-like elements: <figure>, WordPress captions, picture+caption boxes."""
     found: list[lxml_html.HtmlElement] = []
-    for element in tree.iter("figure", "div", "p", "span", "section", "figcaption", "cite"):
-        if element.tag == "figure" or "wp-caption" in attrs(element) or _image_box(element):
+    for element in marks.page.elements:
+        if element.tag not in _FIGURE_TAGS:
+            continue
+        if _is_figure(marks.page, element):
             found.append(element)
-        elif _is_caption_element(element) or _is_loose_credit(element):
+        elif element in marks.captions or _is_loose_credit(marks, element):
             if any(a.tag in ("figure", "blockquote") for a in element.iterancestors()):
                 continue
-            holder = _holder(element)  # a caption or credit box beside the picture
+            holder = _holder(marks, element)  # a caption or credit box beside the picture
             if holder is not None:
                 found.append(holder)
     return list(dict.fromkeys(found))
 
 
-def _image_box(element: lxml_html.HtmlElement) -> bool:
+def _image_box(page: Page, element: lxml_html.HtmlElement) -> bool:
     """Return whether a div is a picture with a plain paragraph below it and nothing else:
     <div class="image"><img><p>caption (credit)</p></div> (bench b37be353)."""
-    if element.tag != "div" or not has_token_prefix(element, vocab.IMAGE_BOX_TOKENS):
+    if element.tag != "div" or not page.has_token_prefix(element, vocab.IMAGE_BOX_TOKENS):
         return False
     children = [c for c in element if isinstance(c.tag, str)]
     pictures = [c for c in children if _has_picture(c)]
     paragraphs = [c for c in children if c.tag == "p" and not _has_picture(c)]
     if len(pictures) != 1 or len(paragraphs) != 1 or len(children) != 2:
         return False
-    return vocab.LEDE_MIN_CHARS <= len(text_of(paragraphs[0])) <= vocab.LEDE_MAX_CHARS
+    return vocab.LEDE_MIN_CHARS <= len(page.text(paragraphs[0])) <= vocab.LEDE_MAX_CHARS
 
 
-def _split_last_child(caption: lxml_html.HtmlElement) -> tuple[str, str] | None:
+def _split_last_child(page: Page, caption: lxml_html.HtmlElement) -> tuple[str, str] | None:
     """Return (caption, credit) when the caption's last child element is a bare credit."""
     children = [c for c in caption if isinstance(c.tag, str)]
     if len(children) < 2:
         return None
-    credit = text_of(children[-1])
+    credit = page.text(children[-1])
     if not is_credit_text(credit):
         return None
     return text_of(caption, children[-1:]), credit
 
 
-def _parts(container: lxml_html.HtmlElement) -> tuple[str, str]:
+def _parts(marks: _Marks, container: lxml_html.HtmlElement) -> tuple[str, str]:
     """Return (caption text, credit text) printed in the container."""
-    credits = [e for e in _credit_elements(container) if e is not container]
-    skip = credits + [e for e in container.iterdescendants() if has_hint(e, vocab.TOGGLE_HINTS)]
-    captions = [e for e in container.iterdescendants() if _is_caption_element(e)]
-    full = [e for e in captions if not has_hint(e, vocab.TRUNCATED_HINTS)]
+    page = marks.page
+    credits = [e for e in _credit_elements(marks, container) if e is not container]
+    skip = credits + [e for e in container.iterdescendants() if page.has_hint(e, _TOGGLE_HINTS)]
+    captions = [e for e in container.iterdescendants() if e in marks.captions]
+    full = [e for e in captions if not page.has_hint(e, _TRUNCATED_HINTS)]
     if full and len(full) < len(captions):
         skip += [e for e in captions if e not in full]
     captions = _outermost([e for e in captions if e not in skip])
-    if _is_caption_element(container) and not captions:
+    if container in marks.captions and not captions:
         captions = [container]
     if not credits and len(captions) == 1:
-        split = _split_last_child(captions[0])
+        split = _split_last_child(page, captions[0])
         if split is not None:
             return split
     if captions:
-        caption = " ".join(text_of(c, skip) for c in captions)
-    elif container.tag == "figure" or "wp-caption" in attrs(container) or _image_box(container):
-        caption = text_of(container, skip)
+        caption = " ".join(_text(page, c, skip) for c in captions)
+    elif _is_figure(page, container):
+        caption = _text(page, container, skip)
     else:
         caption = ""
-    credit = " ".join(dict.fromkeys(t for t in (text_of(c) for c in credits) if t))
+    credit = " ".join(dict.fromkeys(t for t in (page.text(c) for c in credits) if t))
     return caption, credit
 
 
-def _is_teaser(container: lxml_html.HtmlElement) -> bool:
+def _is_teaser(page: Page, container: lxml_html.HtmlElement) -> bool:
     """Return whether the container is a video, a story teaser or a layout block."""
-    if any(container.find(f".//{tag}") is not None for tag in vocab.MEDIA_TAGS + vocab.HEADINGS):
+    if next(container.iterdescendants(*_TEASER_TAGS), None) is not None:
         return True
-    if any(has_hint(e, vocab.MEDIA_HINTS) for e in container.iter()):
+    media = page.hinted(_MEDIA_HINTS)
+    if any(e in media for e in container.iter()):
         return True
-    text = text_of(container)
+    text = page.text(container)
     if len(text) > vocab.MAX_FIGURE_TEXT:
         return True
-    linked = sum(len(text_of(a)) for a in container.iter("a"))
+    linked = sum(len(page.text(a)) for a in container.iter("a"))
     if text and linked / len(text) > vocab.MAX_LINK_SHARE:
         return True
     # A picture linking to another page, with linked caption text: a promo (bench 686bb170).
@@ -156,10 +194,10 @@ def _is_teaser(container: lxml_html.HtmlElement) -> bool:
     return False
 
 
-def _image(container: lxml_html.HtmlElement) -> Image | None:
-    if _is_teaser(container):
+def _image(marks: _Marks, container: lxml_html.HtmlElement) -> Image | None:
+    if _is_teaser(marks.page, container):
         return None
-    caption, credit = _parts(container)
+    caption, credit = _parts(marks, container)
     if _MEDIA_CAPTION.match(caption):
         return None
     caption = _CAPTION_LABEL.sub("", caption)
@@ -185,9 +223,10 @@ def _image(container: lxml_html.HtmlElement) -> Image | None:
 def find_images(page: Page) -> tuple[Image, ...]:
     """Return the article's captioned or credited images in document order."""
     results: dict[lxml_html.HtmlElement, Image] = {}
-    for container in _candidates(page.tree):
+    marks = _marks(page)
+    for container in _candidates(marks):
         if not page.in_boilerplate(container):
-            image = _image(container)
+            image = _image(marks, container)
             if image is not None:
                 results[container] = image
     # Keep the innermost: a gallery holding several figures is not itself an image.

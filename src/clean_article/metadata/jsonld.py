@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -128,10 +128,10 @@ def _breadcrumbs(objects: list[dict[str, Any]]) -> tuple[str, ...]:
     return ()
 
 
-def read_jsonld(tree: lxml_html.HtmlElement) -> JsonLdArticle:
-    """Return the main article object of the page's JSON-LD (empty fields when absent)."""
+def read_jsonld(scripts: Iterable[lxml_html.HtmlElement]) -> JsonLdArticle:
+    """Return the main article object of the page's JSON-LD `scripts` (empty when absent)."""
     objects: list[dict[str, Any]] = []
-    for script in tree.iterfind(".//script"):
+    for script in scripts:
         if "ld+json" not in (script.get("type") or "").lower():
             continue
         objects.extend(_objects(_loads(script.text or "")))

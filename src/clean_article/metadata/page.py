@@ -1,11 +1,18 @@
-"""Read-only views of a parsed HTML page shared by the HTML metadata extractors."""
+"""Read-only views of a parsed HTML page shared by the HTML metadata extractors.
+
+`read_page` walks the tree once and indexes what the extractors keep asking about: the
+elements in document order, by tag, their class/id text and their markup attributes. Element texts, hint matches and
+boilerplate verdicts are computed on demand and cached on the Page, so one call's caches
+never outlive it.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from clean_article.metadata import vocab
@@ -14,6 +21,15 @@ from clean_article.normalize import normalize_space
 
 _SKIP_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head"})
 _TOKEN_SPLIT = re.compile(r"[\s_-]+")
+_NEVER = re.compile(r"(?!)")
+# What attrs() gives an element with neither class nor id.
+_NO_ATTRS = " "
+
+
+def hint_pattern(hints: Iterable[str]) -> re.Pattern[str]:
+    """Compile class/id hints (non-blank) into one pattern finding any of them in attrs()."""
+    hints = tuple(hints)
+    return re.compile("|".join(re.escape(h) for h in hints)) if hints else _NEVER
 
 
 def attrs(element: lxml_html.HtmlElement) -> str:
@@ -21,22 +37,9 @@ def attrs(element: lxml_html.HtmlElement) -> str:
     return f"{element.get('class') or ''} {element.get('id') or ''}".lower()
 
 
-def has_hint(element: lxml_html.HtmlElement, hints: Iterable[str]) -> bool:
-    """Return whether a hint occurs inside the element's class or id."""
-    text = attrs(element)
-    return any(hint in text for hint in hints)
-
-
-def has_token(element: lxml_html.HtmlElement, tokens: Iterable[str]) -> bool:
-    """Return whether a class/id piece (split at spaces, "-" and "_") equals a token."""
-    pieces = set(_TOKEN_SPLIT.split(attrs(element)))
-    return any(token in pieces for token in tokens)
-
-
-def _pieces(element: lxml_html.HtmlElement) -> list[str]:
-    """Return the words of the element's class and id, BEM modifiers ("--no-promo") cut."""
-    tokens = f"{element.get('class') or ''} {element.get('id') or ''}".lower().split()
-    return [p for t in tokens for p in _TOKEN_SPLIT.split(t.split("--")[0]) if p]
+def _pieces(attrs_text: str) -> list[str]:
+    """Return the words of an attrs() text, BEM modifiers ("--no-promo") cut."""
+    return [p for t in attrs_text.split() for p in _TOKEN_SPLIT.split(t.split("--")[0]) if p]
 
 
 def _holds_prose(element: lxml_html.HtmlElement) -> bool:
@@ -50,112 +53,215 @@ def _holds_prose(element: lxml_html.HtmlElement) -> bool:
     return False
 
 
-def has_token_prefix(element: lxml_html.HtmlElement, prefixes: tuple[str, ...]) -> bool:
-    """Return whether a class/id word (BEM modifiers cut) starts with one of `prefixes`."""
-    return any(p.startswith(prefixes) for p in _pieces(element))
-
-
-def in_boilerplate(
-    element: lxml_html.HtmlElement,
-    keep: frozenset[object] = frozenset(),
-    prose: dict[object, bool] | None = None,
-) -> bool:
-    """Return whether the element sits in navigation, promos, related stories and the like.
-
-    Ancestors in `keep` (those holding the headline) and ancestors holding prose never
-    count, whatever their class says: "content-and-menu" or "l-sidebar-fixed" wrappers
-    hold whole articles (bench c467d507, 16c30add).
-    """
-    node: lxml_html.HtmlElement | None = element
-    while node is not None and isinstance(node.tag, str) and node.tag != "body":
-        if node not in keep:
-            if node.tag in ("nav", "aside", "footer"):
-                return True
-            hinted = any(p.startswith(vocab.NON_ARTICLE_HINTS) for p in _pieces(node))
-            if hinted:
-                if prose is None:
-                    return not _holds_prose(node)
-                if node not in prose:
-                    prose[node] = _holds_prose(node)
-                if not prose[node]:
-                    return True
-        node = node.getparent()
-    return False
-
-
 _BLOCK_TAGS = frozenset({"p", "div", "li", "span", "figcaption", "cite", "small", "td", "h1", "h2"})
+# Descendants that make text_of differ from lxml's text_content().
+_STRUCTURE_TAGS = tuple(_SKIP_TEXT_TAGS | _BLOCK_TAGS | {"br"})
+_WALK_EVENTS = ("start", "end", "comment", "pi")
+_FURNITURE_TAGS = frozenset({"nav", "aside", "footer"})
+# Attributes of schema.org and microformat markup the extractors select by.
+_MARKUP_ATTRIBUTES = frozenset({"itemprop", "rel", "datetime"})
+# Prefilter for in_boilerplate: a class/id word starting with a hint contains the hint.
+_NON_ARTICLE = hint_pattern(vocab.NON_ARTICLE_HINTS)
 
 
 def text_of(element: lxml_html.HtmlElement, skip: Iterable[lxml_html.HtmlElement] = ()) -> str:
-    """Return the element's visible text, one line, leaving out `skip` subtrees."""
+    """Return the element's visible text, one line, leaving out `skip` subtrees.
+
+    Blocks and <br> are separated by a space; scripts, styles and comments are left out.
+    """
     skipped = set(skip)
+    if element in skipped or not isinstance(element.tag, str) or element.tag in _SKIP_TEXT_TAGS:
+        return ""
+    if not skipped and next(element.iterdescendants(*_STRUCTURE_TAGS), None) is None:
+        return normalize_space(element.text_content())  # plain inline text: read by lxml
     parts: list[str] = []
-    stack: list[tuple[lxml_html.HtmlElement, bool]] = [(element, False)]
-    while stack:  # iterative: deeply nested garbage must not hit the recursion limit
-        node, closing = stack.pop()
-        tail = node.tail if node is not element else None
-        if closing:
-            if node.tag in _BLOCK_TAGS:
-                parts.append(" ")
-        elif node in skipped or not isinstance(node.tag, str) or node.tag in _SKIP_TEXT_TAGS:
-            pass
-        else:
-            parts.append(" " if node.tag == "br" else node.text or "")
-            stack.append((node, True))
-            stack.extend((child, False) for child in reversed(node))
+    walker = etree.iterwalk(element, events=_WALK_EVENTS)  # iterative: no recursion limit
+    for event, node in walker:
+        if event == "start":
+            if node in skipped or node.tag in _SKIP_TEXT_TAGS:
+                walker.skip_subtree()
+            else:
+                parts.append(" " if node.tag == "br" else node.text or "")
             continue
-        if tail:
-            parts.append(tail)
+        if event == "end" and node.tag in _BLOCK_TAGS and node not in skipped:
+            parts.append(" ")
+        if node.tail and node is not element:  # comments and PIs report only their tail
+            parts.append(node.tail)
     return normalize_space("".join(parts))
 
 
-def iter_elements(tree: lxml_html.HtmlElement) -> Iterator[lxml_html.HtmlElement]:
-    """Yield the page's elements in document order, skipping comments and scripts."""
-    for element in tree.iter():
-        if isinstance(element.tag, str) and element.tag not in _SKIP_TEXT_TAGS:
-            yield element
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """The page's elements, read in one walk: every later selection filters these."""
+
+    elements: tuple[lxml_html.HtmlElement, ...]  # document order; no scripts, styles, comments
+    by_tag: dict[str, list[lxml_html.HtmlElement]]  # all elements, document order, root too
+    hint_texts: dict[object, str]  # attrs() of every element that has a class or an id
+    marked: tuple[lxml_html.HtmlElement, ...]  # elements with itemprop, rel or datetime
+
+
+def _walk(tree: lxml_html.HtmlElement) -> _Index:
+    elements: list[lxml_html.HtmlElement] = []
+    marked: list[lxml_html.HtmlElement] = []
+    by_tag: dict[str, list[lxml_html.HtmlElement]] = {}
+    hint_texts: dict[object, str] = {}
+    for element in tree.iter(etree.Element):  # elements only: no comments
+        tag = element.tag
+        by_tag.setdefault(tag, []).append(element)
+        if tag not in _SKIP_TEXT_TAGS:
+            elements.append(element)
+        names = element.keys()
+        if not names:
+            continue
+        classes, ident = element.get("class"), element.get("id")
+        if classes or ident:
+            hint_texts[element] = f"{classes or ''} {ident or ''}".lower()
+        if not _MARKUP_ATTRIBUTES.isdisjoint(names):
+            marked.append(element)
+    return _Index(tuple(elements), by_tag, hint_texts, tuple(marked))
+
+
+def _below(index: _Index, root: lxml_html.HtmlElement, tag: str) -> list[lxml_html.HtmlElement]:
+    """Return the elements named `tag` under `root`, as root.iterfind(".//tag") does."""
+    found = index.by_tag.get(tag, [])
+    return found[1:] if found and found[0] is root else found
 
 
 @dataclass(frozen=True, slots=True)
 class Page:
-    """What the extractors read from one page: meta tags, JSON-LD and the visible text."""
+    """What the extractors read from one page: meta tags, JSON-LD and an element index."""
 
     tree: lxml_html.HtmlElement
+    index: _Index
     meta: dict[str, str]
     jsonld: JsonLdArticle
-    visible_text: str
     site_names: frozenset[str]
     headline_ancestors: frozenset[object]
-    prose_cache: dict[object, bool] = field(default_factory=dict)  # per page, per call
+    # Per page, per call: filled on demand by the methods below.
+    _texts: dict[object, str] = field(default_factory=dict)
+    _hinted: dict[re.Pattern[str], frozenset[object]] = field(default_factory=dict)
+    _boilerplate: dict[object, bool] = field(default_factory=dict)
+
+    @property
+    def elements(self) -> tuple[lxml_html.HtmlElement, ...]:
+        """Return the elements in document order, scripts, styles and comments left out."""
+        return self.index.elements
+
+    @property
+    def marked(self) -> tuple[lxml_html.HtmlElement, ...]:
+        """Return the elements carrying itemprop, rel or datetime, in document order."""
+        return self.index.marked
+
+    def tagged(self, tag: str) -> list[lxml_html.HtmlElement]:
+        """Return the elements named `tag` in document order, as tree.iter(tag) does."""
+        return self.index.by_tag.get(tag, [])
+
+    def below(self, tag: str) -> list[lxml_html.HtmlElement]:
+        """Return the elements named `tag` under the root, as tree.iterfind(".//tag") does."""
+        return _below(self.index, self.tree, tag)
+
+    @property
+    def visible_text(self) -> str:
+        """Return the text the page shows, one line (computed on first use)."""
+        bodies = self.below("body")
+        return self.text(bodies[0] if bodies else self.tree)
+
+    def text(self, element: lxml_html.HtmlElement) -> str:
+        """Return text_of(element), read once per page."""
+        found = self._texts.get(element)
+        if found is None:
+            found = self._texts[element] = text_of(element)
+        return found
+
+    def attrs(self, element: lxml_html.HtmlElement) -> str:
+        """Return attrs(element) from the index."""
+        return self.index.hint_texts.get(element, _NO_ATTRS)
+
+    def has_hint(self, element: lxml_html.HtmlElement, pattern: re.Pattern[str]) -> bool:
+        """Return whether a hint of `pattern` (see hint_pattern) is in the element's class/id."""
+        return pattern.search(self.attrs(element)) is not None
+
+    def hinted(
+        self, pattern: re.Pattern[str], among: Iterable[object] | None = None
+    ) -> frozenset[object]:
+        """Return every element whose class/id holds a hint of `pattern`.
+
+        `among`, when given, must hold them all (the result for wider hints): only it is read.
+        """
+        found = self._hinted.get(pattern)
+        if found is None:
+            texts = self.index.hint_texts
+            candidates = texts if among is None else among
+            found = frozenset(e for e in candidates if pattern.search(texts.get(e, _NO_ATTRS)))
+            self._hinted[pattern] = found
+        return found
+
+    def has_token(self, element: lxml_html.HtmlElement, tokens: Iterable[str]) -> bool:
+        """Return whether a class/id piece (split at spaces, "-" and "_") equals a token."""
+        pieces = set(_TOKEN_SPLIT.split(self.attrs(element)))
+        return any(token in pieces for token in tokens)
+
+    def has_token_prefix(self, element: lxml_html.HtmlElement, prefixes: tuple[str, ...]) -> bool:
+        """Return whether a class/id word (BEM modifiers cut) starts with one of `prefixes`."""
+        text = self.index.hint_texts.get(element)
+        return text is not None and any(p.startswith(prefixes) for p in _pieces(text))
 
     def in_boilerplate(self, element: lxml_html.HtmlElement) -> bool:
-        """Return whether the element sits in page furniture rather than the article."""
-        return in_boilerplate(element, self.headline_ancestors, self.prose_cache)
+        """Return whether the element sits in navigation, promos, related stories and the like.
+
+        Ancestors holding the headline and ancestors holding prose never count, whatever
+        their class says: "content-and-menu" or "l-sidebar-fixed" wrappers hold whole
+        articles (bench c467d507, 16c30add). Verdicts are cached for every ancestor climbed.
+        """
+        climbed: list[object] = []
+        verdict = False
+        node: lxml_html.HtmlElement | None = element
+        while node is not None and isinstance(node.tag, str) and node.tag != "body":
+            known = self._boilerplate.get(node)
+            if known is not None:
+                verdict = known
+                break
+            climbed.append(node)
+            if self._is_furniture(node):
+                verdict = True
+                break
+            node = node.getparent()
+        for visited in climbed:
+            self._boilerplate[visited] = verdict
+        return verdict
+
+    def _is_furniture(self, node: lxml_html.HtmlElement) -> bool:
+        """Return whether this one element (not its ancestors) is page furniture."""
+        if node in self.headline_ancestors:
+            return False
+        if node.tag in _FURNITURE_TAGS:
+            return True
+        text = self.index.hint_texts.get(node)
+        if text is None or not _NON_ARTICLE.search(text):
+            return False
+        hinted = any(p.startswith(vocab.NON_ARTICLE_HINTS) for p in _pieces(text))
+        return hinted and not _holds_prose(node)
 
 
-def _meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:
+def _meta_tags(metas: list[lxml_html.HtmlElement]) -> dict[str, str]:
     found: dict[str, str] = {}
-    for meta in tree.iterfind(".//meta"):
+    for meta in metas:
         key = meta.get("property") or meta.get("name") or meta.get("itemprop")
         key = key or meta.get("http-equiv")
         content = meta.get("content")
-        if key and content and normalize_space(content):
-            found.setdefault(key.strip().lower(), normalize_space(content))
+        value = normalize_space(content) if key and content else ""
+        if key and value:
+            found.setdefault(key.strip().lower(), value)
     return found
 
 
-def _visible_text(tree: lxml_html.HtmlElement) -> str:
-    body = tree.find(".//body")
-    root = body if body is not None else tree
-    return text_of(root)
-
-
 def read_page(tree: lxml_html.HtmlElement) -> Page:
-    """Collect the page's meta tags, JSON-LD article and visible text (tree untouched)."""
-    meta = _meta_tags(tree)
-    jsonld = read_jsonld(tree)
+    """Collect the page's meta tags, JSON-LD article and element index (tree untouched)."""
+    index = _walk(tree)
+    meta = _meta_tags(_below(index, tree, "meta"))
+    jsonld = read_jsonld(_below(index, tree, "script"))
     names = {meta.get("og:site_name"), meta.get("application-name"), jsonld.publisher}
     names |= {meta.get("twitter:site", "").lstrip("@") or None}
     site_names = frozenset(n.lower() for n in names if n)
-    holders = {a for h1 in tree.iter("h1") for a in h1.iterancestors()}
-    return Page(tree, meta, jsonld, _visible_text(tree), site_names, frozenset(holders))
+    holders = {a for h1 in index.by_tag.get("h1", []) for a in h1.iterancestors()}
+    return Page(tree, index, meta, jsonld, site_names, frozenset(holders))

@@ -160,6 +160,9 @@ BYLINE_CLASS_HINTS = ("byline", "author", "autor", "auteur", "writer", "contribu
 # Class/id fragments of elements holding a visible date.
 DATE_CLASS_HINTS = ("date", "time", "publish", "updated", "modified", "posted", "datum", "fecha")
 
+# Class/id fragments of a <time> or datetime element holding the update, not the publication.
+UPDATE_CLASS_HINTS = ("update", "modif")
+
 # Labels before a publication date ("Published", "Veröffentlicht am", "Publié le" ...).
 PUBLISHED_LABELS = _phrases(
     "first published on|first published|published on|published|posted on|posted|created|"
