@@ -150,8 +150,8 @@ STOPWORD_LANGUAGE_MIN = 0.08
 # Block classes before context: thresholds on words, characters and densities.
 # Prose has a sentence end every so many words; a longer stretch is a run of headlines.
 MAX_WORDS_PER_SENTENCE = 100
-GOOD_MIN_WORDS = 12
-GOOD_MIN_STOP = 0.18
+GOOD_MIN_WORDS = 15
+GOOD_MIN_STOP = 0.22
 NEAR_MIN_WORDS = 6
 NEAR_MIN_STOP = 0.25
 # Markdown link text share above which a block is navigation (html2text only).
@@ -162,7 +162,7 @@ REPEAT_BAD_COPIES = 4
 # Region search (maximum-sum run of blocks): what each class adds or costs.
 REGION_GOOD_CAP = 800
 REGION_NEAR_FACTOR = 0.5
-REGION_SHORT_COST = 35
+REGION_SHORT_COST = 25
 REGION_BAD_COST = 60
 # A prose block at most this many blocks above the article run is its standfirst; the
 # byline, date and share bar usually stand between.
