@@ -123,10 +123,13 @@ HEADING_BAD_END = re.compile(r"[.,;:!\-–—|/][\"'”’»)]*$")
 # Frequent function words per language: prose is dense in them, menus and teasers are not
 # (jusText's main signal). English, German, French, Spanish, Italian, Portuguese, Dutch.
 _STOPWORD_TEXT = """
-    a about after all also an and are as at be been but by can could did do for from had has
-    have he her his how i if in into is it its just more most my no not of on one or our out
-    over said she so than that the their them then there these they this to up was we were
-    what when which who will with would you your
+    a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers him his how i if in into is it its
+    just may me might more most must my no nor not now of off on once one only or other our
+    out over own same said she should so some such than that the their them then there these
+    they this those through to too under until up very was we were what when where which
+    while who whom why will with would you your
     aber als am an auch auf aus bei bis das dass dem den der des die dies doch du ein eine
     einem einen einer eines er es für hat hatte ich ihr im in ist ja kann man mit nach nicht
     noch nur oder sich sie sind so um und uns vom von vor war wie wir wird zu zum zur über
@@ -151,7 +154,7 @@ STOPWORD_LANGUAGE_MIN = 0.08
 # Prose has a sentence end every so many words; a longer stretch is a run of headlines.
 MAX_WORDS_PER_SENTENCE = 100
 GOOD_MIN_WORDS = 15
-GOOD_MIN_STOP = 0.22
+GOOD_MIN_STOP = 0.28
 NEAR_MIN_WORDS = 6
 NEAR_MIN_STOP = 0.25
 # Markdown link text share above which a block is navigation (html2text only).
