@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import time
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,15 +36,33 @@ def _readability(data: bytes) -> str:
     return str(lxml.html.fromstring(summary).text_content()) if summary.strip() else ""
 
 
-def peers() -> dict[str, Extractor]:
-    """Return the systems to compare; readability-lxml only when it is installed."""
-    systems: dict[str, Extractor] = {"clean-article": _clean_article, "trafilatura": _trafilatura}
+def _newspaper(data: bytes) -> str:
+    from newspaper import Article
+
+    # No URL is fetched: the page is handed over, and images are not downloaded.
+    article = Article("https://example.invalid/", fetch_images=False)
+    article.download(input_html=data.decode("utf-8", "replace"))
+    article.parse()
+    return str(article.text)
+
+
+def _installed(module: str) -> bool:
     try:
-        import readability  # noqa: F401
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            importlib.import_module(module)
     except ImportError:
-        pass
-    else:
+        return False
+    return True
+
+
+def peers() -> dict[str, Extractor]:
+    """Return the systems to compare; the optional peers only when installed (`.[bench]`)."""
+    systems: dict[str, Extractor] = {"clean-article": _clean_article, "trafilatura": _trafilatura}
+    if _installed("readability"):
         systems["readability-lxml"] = _readability
+    if _installed("newspaper"):
+        systems["newspaper4k"] = _newspaper
     return systems
 
 
