@@ -86,10 +86,13 @@ def dateline_agencies(paragraph: str) -> list[str]:
     return list(dict.fromkeys(n for n in names if n))
 
 
-def agency_line(line: str) -> list[str]:
+def agency_line(line: str, *, normalized: bool = False) -> list[str]:
     """Return the agencies of a line that names only agencies: "(dpa)", "dpa/lno",
-    "AFP/Reuters", "Quelle: dpa" (a wire credit closing the story), else []."""
-    line = normalize_space(line)
+    "AFP/Reuters", "Quelle: dpa" (a wire credit closing the story), else [].
+
+    `normalized` says the line comes from normalize_space() already (saves a pass).
+    """
+    line = line if normalized else normalize_space(line)
     text = _AGENCY_LINE_LABEL.sub("", line).strip(" .()[]")
     if not text or len(text) > vocab.MAX_AGENCY_LINE:
         return []

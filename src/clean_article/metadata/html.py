@@ -24,8 +24,10 @@ from clean_article.normalize import normalize_space
 # An element whose own text opens with a byline word ("by ライトハウス…", bench 85439e26).
 _BY_PREFIX = re.compile(rf"^\s*(?:{'|'.join(vocab.BY_WORDS)})\s+\S", re.IGNORECASE)
 _BY_WORD = re.compile(rf"^\s*(?:{'|'.join(vocab.BY_WORDS)})\s*:?\s*$", re.IGNORECASE)
-# What both of them start with: one cheap test before the two exact ones.
-_BY_START = re.compile(rf"\s*(?:{'|'.join(vocab.BY_WORDS)})", re.IGNORECASE)
+# What both of them start with, a cheap test before the two exact ones: the first letter of
+# a byline word in either case (no other letter matches one under IGNORECASE).
+_BY_INITIALS = "".join(sorted({c for w in vocab.BY_WORDS for c in (w[0].lower(), w[0].upper())}))
+_BY_START = re.compile(rf"\s*[{re.escape(_BY_INITIALS)}]")
 _BYLINE_HINTS = hint_pattern(vocab.BYLINE_CLASS_HINTS)
 _DATE_HINTS = hint_pattern(vocab.DATE_CLASS_HINTS + vocab.BYLINE_CLASS_HINTS)  # holds bylines
 _UPDATE_HINTS = hint_pattern(vocab.UPDATE_CLASS_HINTS)
@@ -88,7 +90,7 @@ def _lede(page: Page) -> str | None:
         if element.tag == "h1":
             seen_headline = True
             continue
-        if _is_prose(page, element):
+        if element.tag == "p" and _is_prose(page, element):
             return None  # the body has begun: a later "summary" is something else
         if not seen_headline or element.tag not in vocab.LEDE_TAGS:
             continue
@@ -183,7 +185,7 @@ def _byline(page: Page, candidates: list[lxml_html.HtmlElement]) -> Byline:
     for text in texts:
         agencies += dateline_agencies(text)
     for paragraph in page.tagged("p"):  # "(dpa)" or "dpa/lno" closing the story
-        found = agency_line(page.text(paragraph))
+        found = agency_line(page.text(paragraph), normalized=True)
         if found and not page.in_boilerplate(paragraph):
             agencies += found
     return Byline(authors, tuple(dict.fromkeys(agencies)), byline.raw)

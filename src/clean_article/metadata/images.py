@@ -22,8 +22,13 @@ _MEDIA_CAPTION = re.compile(r"^(?:media caption|video)\b", re.IGNORECASE)
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|avif)(?:[?#].*)?$", re.IGNORECASE)
 _CREDIT_HINTS = hint_pattern(vocab.CREDIT_CLASS_HINTS)
 _CAPTION_HINTS = hint_pattern(vocab.CAPTION_CLASS_HINTS)
-# Both of them: the page is searched once, then only what this finds.
-_FIGURE_HINTS = hint_pattern(vocab.CREDIT_CLASS_HINTS + vocab.CAPTION_CLASS_HINTS)
+# All class/id hints of figures ("wp-caption" holds "caption", an image-box word holds its
+# token): the page is searched once for them, then only what this finds.
+_FIGURE_HINTS = hint_pattern(
+    vocab.CREDIT_CLASS_HINTS + vocab.CAPTION_CLASS_HINTS + vocab.IMAGE_BOX_TOKENS
+)
+# A class word starting with an image-box token contains it: a cheap test first.
+_IMAGE_BOX_HINTS = hint_pattern(vocab.IMAGE_BOX_TOKENS)
 _CONTROL_HINTS = hint_pattern(vocab.CONTROL_HINTS)
 _TOGGLE_HINTS = hint_pattern(vocab.TOGGLE_HINTS)
 _TRUNCATED_HINTS = hint_pattern(vocab.TRUNCATED_HINTS)
@@ -37,20 +42,23 @@ _TEASER_TAGS = vocab.MEDIA_TAGS + vocab.HEADINGS
 
 @dataclass(frozen=True, slots=True)
 class _Marks:
-    """The page and its caption and credit holders, found once per page."""
+    """The page and its figures, caption and credit holders, found once per page."""
 
     page: Page
+    figures: frozenset[object]
     captions: frozenset[object]
     credits: frozenset[object]
 
 
 def _marks(page: Page) -> _Marks:
     hinted = page.hinted(_FIGURE_HINTS)
+    figures = {e for e in hinted if e.tag in _FIGURE_TAGS and _is_figure(page, e)}
+    figures.update(page.tagged("figure"))
     credits = {e for e in page.marked if e.get("itemprop") in _CREDIT_PROPERTIES}
     credits |= page.hinted(_CREDIT_HINTS, hinted) | set(page.tagged("cite"))
     captions = page.hinted(_CAPTION_HINTS, hinted) | set(page.tagged("figcaption"))
     shown = {e for e in captions if not page.has_hint(e, _CONTROL_HINTS)}
-    return _Marks(page, frozenset(shown), frozenset(credits))
+    return _Marks(page, frozenset(figures), frozenset(shown), frozenset(credits))
 
 
 def _is_loose_credit(marks: _Marks, element: lxml_html.HtmlElement) -> bool:
@@ -101,20 +109,20 @@ def _holder(marks: _Marks, caption: lxml_html.HtmlElement) -> lxml_html.HtmlElem
 
 def _is_figure(page: Page, element: lxml_html.HtmlElement) -> bool:
     """Return whether the element is a <figure>, a WordPress caption or a picture box."""
-    if element.tag == "figure" or "wp-caption" in page.attrs(element):
+    if element.tag == "figure":
         return True
-    return _image_box(page, element)
+    return "wp-caption" in page.attrs(element) or _image_box(page, element)
 
 
 def _candidates(marks: _Marks) -> list[lxml_html.HtmlElement]:
     """Return figure-like elements: <figure>, WordPress captions, picture+caption boxes."""
     found: list[lxml_html.HtmlElement] = []
     for element in marks.page.elements:
-        if element.tag not in _FIGURE_TAGS:
-            continue
-        if _is_figure(marks.page, element):
+        if element in marks.figures:
             found.append(element)
-        elif element in marks.captions or _is_loose_credit(marks, element):
+        elif element.tag in _FIGURE_TAGS and (
+            element in marks.captions or _is_loose_credit(marks, element)
+        ):
             if any(a.tag in ("figure", "blockquote") for a in element.iterancestors()):
                 continue
             holder = _holder(marks, element)  # a caption or credit box beside the picture
@@ -126,7 +134,9 @@ def _candidates(marks: _Marks) -> list[lxml_html.HtmlElement]:
 def _image_box(page: Page, element: lxml_html.HtmlElement) -> bool:
     """Return whether a div is a picture with a plain paragraph below it and nothing else:
     <div class="image"><img><p>caption (credit)</p></div> (bench b37be353)."""
-    if element.tag != "div" or not page.has_token_prefix(element, vocab.IMAGE_BOX_TOKENS):
+    if element.tag != "div" or not page.has_hint(element, _IMAGE_BOX_HINTS):
+        return False  # the cheap tests first: most elements are no such div
+    if not page.has_token_prefix(element, vocab.IMAGE_BOX_TOKENS):
         return False
     children = [c for c in element if isinstance(c.tag, str)]
     pictures = [c for c in children if _has_picture(c)]
@@ -177,8 +187,7 @@ def _is_teaser(page: Page, container: lxml_html.HtmlElement) -> bool:
     """Return whether the container is a video, a story teaser or a layout block."""
     if next(container.iterdescendants(*_TEASER_TAGS), None) is not None:
         return True
-    media = page.hinted(_MEDIA_HINTS)
-    if any(e in media for e in container.iter()):
+    if any(page.has_hint(e, _MEDIA_HINTS) for e in container.iter()):
         return True
     text = page.text(container)
     if len(text) > vocab.MAX_FIGURE_TEXT:

@@ -9,6 +9,7 @@ never outlive it.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -54,8 +55,6 @@ def _holds_prose(element: lxml_html.HtmlElement) -> bool:
 
 
 _BLOCK_TAGS = frozenset({"p", "div", "li", "span", "figcaption", "cite", "small", "td", "h1", "h2"})
-# Descendants that make text_of differ from lxml's text_content().
-_STRUCTURE_TAGS = tuple(_SKIP_TEXT_TAGS | _BLOCK_TAGS | {"br"})
 _WALK_EVENTS = ("start", "end", "comment", "pi")
 _FURNITURE_TAGS = frozenset({"nav", "aside", "footer"})
 # Attributes of schema.org and microformat markup the extractors select by.
@@ -72,8 +71,8 @@ def text_of(element: lxml_html.HtmlElement, skip: Iterable[lxml_html.HtmlElement
     skipped = set(skip)
     if element in skipped or not isinstance(element.tag, str) or element.tag in _SKIP_TEXT_TAGS:
         return ""
-    if not skipped and next(element.iterdescendants(*_STRUCTURE_TAGS), None) is None:
-        return normalize_space(element.text_content())  # plain inline text: read by lxml
+    if not len(element):  # no children: its own text only
+        return "" if element.tag == "br" else normalize_space(element.text or "")
     parts: list[str] = []
     walker = etree.iterwalk(element, events=_WALK_EVENTS)  # iterative: no recursion limit
     for event, node in walker:
@@ -103,11 +102,11 @@ class _Index:
 def _walk(tree: lxml_html.HtmlElement) -> _Index:
     elements: list[lxml_html.HtmlElement] = []
     marked: list[lxml_html.HtmlElement] = []
-    by_tag: dict[str, list[lxml_html.HtmlElement]] = {}
+    by_tag: defaultdict[str, list[lxml_html.HtmlElement]] = defaultdict(list)
     hint_texts: dict[object, str] = {}
     for element in tree.iter(etree.Element):  # elements only: no comments
         tag = element.tag
-        by_tag.setdefault(tag, []).append(element)
+        by_tag[tag].append(element)
         if tag not in _SKIP_TEXT_TAGS:
             elements.append(element)
         names = element.keys()
@@ -118,7 +117,7 @@ def _walk(tree: lxml_html.HtmlElement) -> _Index:
             hint_texts[element] = f"{classes or ''} {ident or ''}".lower()
         if not _MARKUP_ATTRIBUTES.isdisjoint(names):
             marked.append(element)
-    return _Index(tuple(elements), by_tag, hint_texts, tuple(marked))
+    return _Index(tuple(elements), dict(by_tag), hint_texts, tuple(marked))
 
 
 def _below(index: _Index, root: lxml_html.HtmlElement, tag: str) -> list[lxml_html.HtmlElement]:
@@ -139,7 +138,7 @@ class Page:
     headline_ancestors: frozenset[object]
     # Per page, per call: filled on demand by the methods below.
     _texts: dict[object, str] = field(default_factory=dict)
-    _hinted: dict[re.Pattern[str], frozenset[object]] = field(default_factory=dict)
+    _hinted: dict[re.Pattern[str], frozenset[lxml_html.HtmlElement]] = field(default_factory=dict)
     _boilerplate: dict[object, bool] = field(default_factory=dict)
 
     @property
@@ -182,8 +181,8 @@ class Page:
         return pattern.search(self.attrs(element)) is not None
 
     def hinted(
-        self, pattern: re.Pattern[str], among: Iterable[object] | None = None
-    ) -> frozenset[object]:
+        self, pattern: re.Pattern[str], among: Iterable[lxml_html.HtmlElement] | None = None
+    ) -> frozenset[lxml_html.HtmlElement]:
         """Return every element whose class/id holds a hint of `pattern`.
 
         `among`, when given, must hold them all (the result for wider hints): only it is read.
@@ -191,9 +190,16 @@ class Page:
         found = self._hinted.get(pattern)
         if found is None:
             texts = self.index.hint_texts
-            candidates = texts if among is None else among
-            found = frozenset(e for e in candidates if pattern.search(texts.get(e, _NO_ATTRS)))
-            self._hinted[pattern] = found
+            matches: dict[str, bool] = {}  # class names repeat: search each text once
+            hinted: list[lxml_html.HtmlElement] = []
+            for element in texts if among is None else among:
+                text = texts.get(element, _NO_ATTRS)
+                match = matches.get(text)
+                if match is None:
+                    match = matches[text] = pattern.search(text) is not None
+                if match:
+                    hinted.append(element)
+            found = self._hinted[pattern] = frozenset(hinted)
         return found
 
     def has_token(self, element: lxml_html.HtmlElement, tokens: Iterable[str]) -> bool:
