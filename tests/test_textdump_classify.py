@@ -177,6 +177,18 @@ def test_related_links_heading_ends_the_article() -> None:
     assert _body([*PARAGRAPHS, "More stories from the region", *teasers]) == PARAGRAPHS
 
 
+def test_stream_of_lone_teaser_summaries_after_the_article_is_cut() -> None:
+    stream = []
+    for n in range(7):
+        stream += [
+            "Politics",
+            f"Council story number {n}",
+            f"The council met again on day {n} and agreed to spend more money on the roads, "
+            "which several members of the opposition said was a waste of public funds.",
+        ]
+    assert _body([*PARAGRAPHS, "Tags", "Bridges", "Harbour", *stream]) == PARAGRAPHS
+
+
 def test_inline_read_more_link_does_not_end_the_article() -> None:
     assert _body([*PARAGRAPHS[:2], "Read more", *PARAGRAPHS[2:]]) == PARAGRAPHS
 

@@ -17,6 +17,7 @@ from clean_article.textdump.features import Features, Kind, measure
 from clean_article.textdump.runs import (
     cut_comments,
     cut_tail,
+    cut_teaser_stream,
     find_article,
     standfirst,
     thread_start,
@@ -211,6 +212,7 @@ def classify(segments: Sequence[Segment], claimed: Mapping[int, str]) -> list[De
     if spans:
         main = max(spans, key=lambda r: sum(weights[r[0] : r[1] + 1]))
         cut = cut_tail(segments, weights, cut_comments(segments, kinds, main))
+        cut = cut_teaser_stream(weights, cut)
         spans = [cut if r == main else r for r in spans if r[0] <= cut[1]]
         spans = _before_thread(segments, kinds, spans)
     span_of = [(-1, -1)] * len(segments)

@@ -126,3 +126,29 @@ def standfirst(kinds: Sequence[Kind], start: int) -> int | None:
         if kinds[j] is Kind.GOOD:
             return j
     return None
+
+
+def cut_teaser_stream(weights: Sequence[float], span: tuple[int, int]) -> tuple[int, int]:
+    """End the run before a stream of lone prose blocks: teasers, one summary per item.
+
+    An article's paragraphs follow each other; a list of teasers puts a headline, a tag or
+    a date between every summary. After a gap of furniture, a stretch whose prose blocks
+    stand alone (runs of one, on average) is cut off.
+    """
+    start, end = span
+    prose = [weights[i] > 0 for i in range(start, end + 1)]
+    gap = 0
+    for k, is_prose in enumerate(prose):
+        if not is_prose:
+            gap += 1
+            continue
+        if gap >= v.STREAM_GAP and k > 0 and _lone_prose(prose[k:]):
+            return start, start + k - gap - 1
+        gap = 0
+    return span
+
+
+def _lone_prose(flags: Sequence[bool]) -> bool:
+    """Return True when prose in `flags` comes in runs of about one block, several times."""
+    runs = [len(list(group)) for key, group in itertools.groupby(flags) if key]
+    return len(runs) >= v.STREAM_MIN_ITEMS and sum(runs) / len(runs) <= v.STREAM_MAX_RUN

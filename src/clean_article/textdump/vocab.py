@@ -174,6 +174,11 @@ STANDFIRST_GAP = 4
 # and under TRIM_SHARE of the run's prose, is a teaser or a caption: it is cut off.
 TRIM_GAP = 2
 TRIM_SHARE = 0.15
+# A stream of teasers after the article: after a gap of STREAM_GAP non-prose blocks, at
+# least STREAM_MIN_ITEMS prose blocks that come in runs of STREAM_MAX_RUN on average.
+STREAM_GAP = 3
+STREAM_MIN_ITEMS = 6
+STREAM_MAX_RUN = 1.0
 # Other runs at least this dense (share of the best run's sum) are article too: pages that
 # break the text with a gallery, a video or a box of links.
 REGION_SECOND_RATIO = 0.3
