@@ -61,11 +61,9 @@ def _marks(page: Page) -> _Marks:
     return _Marks(page, frozenset(figures), frozenset(shown), frozenset(credits))
 
 
-def _is_loose_credit(marks: _Marks, element: lxml_html.HtmlElement) -> bool:
+def _reads_as_credit(page: Page, element: lxml_html.HtmlElement) -> bool:
     """Return whether a credit box outside any figure reads as a credit (bench 6ebac05f)."""
-    if element not in marks.credits:
-        return False
-    text = marks.page.text(element)
+    text = page.text(element)
     return is_credit_text(text) and clean_credit(strip_label(text)) is not None
 
 
@@ -120,15 +118,20 @@ def _candidates(marks: _Marks) -> list[lxml_html.HtmlElement]:
     for element in marks.page.elements:
         if element in marks.figures:
             found.append(element)
-        elif element.tag in _FIGURE_TAGS and (
-            element in marks.captions or _is_loose_credit(marks, element)
-        ):
-            if any(a.tag in ("figure", "blockquote") for a in element.iterancestors()):
-                continue
+        elif element.tag in _FIGURE_TAGS and _is_stray_caption(marks, element):
             holder = _holder(marks, element)  # a caption or credit box beside the picture
             if holder is not None:
                 found.append(holder)
     return list(dict.fromkeys(found))
+
+
+def _is_stray_caption(marks: _Marks, element: lxml_html.HtmlElement) -> bool:
+    """Return whether the element is a caption or a credit box outside figures and quotes."""
+    if element not in marks.captions and not (
+        element in marks.credits and _reads_as_credit(marks.page, element)
+    ):
+        return False
+    return not any(a.tag in ("figure", "blockquote") for a in element.iterancestors())
 
 
 def _image_box(page: Page, element: lxml_html.HtmlElement) -> bool:

@@ -100,21 +100,23 @@ class _Index:
 
 
 def _walk(tree: lxml_html.HtmlElement) -> _Index:
-    elements: list[lxml_html.HtmlElement] = []
-    marked: list[lxml_html.HtmlElement] = []
+    """Index the tree's elements: each later question filters this, never the tree."""
+    everything = list(tree.iter(etree.Element))  # elements only: no comments
+    tags = [element.tag for element in everything]
     by_tag: defaultdict[str, list[lxml_html.HtmlElement]] = defaultdict(list)
-    hint_texts: dict[object, str] = {}
-    for element in tree.iter(etree.Element):  # elements only: no comments
-        tag = element.tag
+    for element, tag in zip(everything, tags, strict=True):
         by_tag[tag].append(element)
-        if tag not in _SKIP_TEXT_TAGS:
-            elements.append(element)
+    elements = (e for e, tag in zip(everything, tags, strict=True) if tag not in _SKIP_TEXT_TAGS)
+    hint_texts: dict[object, str] = {}
+    marked: list[lxml_html.HtmlElement] = []
+    for element in everything:
         names = element.keys()
         if not names:
             continue
-        classes, ident = element.get("class"), element.get("id")
-        if classes or ident:
-            hint_texts[element] = f"{classes or ''} {ident or ''}".lower()
+        if "class" in names or "id" in names:
+            classes, ident = element.get("class"), element.get("id")
+            if classes or ident:
+                hint_texts[element] = f"{classes or ''} {ident or ''}".lower()
         if not _MARKUP_ATTRIBUTES.isdisjoint(names):
             marked.append(element)
     return _Index(tuple(elements), dict(by_tag), hint_texts, tuple(marked))
@@ -190,10 +192,10 @@ class Page:
         found = self._hinted.get(pattern)
         if found is None:
             texts = self.index.hint_texts
+            pairs = texts.items() if among is None else ((e, self.attrs(e)) for e in among)
             matches: dict[str, bool] = {}  # class names repeat: search each text once
             hinted: list[lxml_html.HtmlElement] = []
-            for element in texts if among is None else among:
-                text = texts.get(element, _NO_ATTRS)
+            for element, text in pairs:
                 match = matches.get(text)
                 if match is None:
                     match = matches[text] = pattern.search(text) is not None
