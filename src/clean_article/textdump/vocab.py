@@ -83,10 +83,10 @@ LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u03ac-\u03ce\u0430-\u045f"
 # ("outcome.“Governor"), as BeautifulSoup get_text() and browser copies produce.
 GLUE_SENTENCE = re.compile(rf"(?<=[{LOWER}0-9)%][.!?])(?=[\"“‘«„]?[{UPPER}][{LOWER}])")
 GLUE_QUOTE = re.compile(rf"(?<=[{LOWER}][.!?][”\"’»])(?=[{UPPER}“„«])")
-# A label or an ellipsis glued to the next capitalised word ("Share this:Click",
-# "You may also like...Who").
+# A label, an ellipsis or a closing parenthesis glued to the next capitalised word
+# ("Share this:Click", "You may also like...Who", "(AP Photo/Name)Looking ahead").
 GLUE_LABEL = re.compile(
-    rf"(?:(?<=[{LOWER}]:)|(?<=[{LOWER}]\.\.\.)|(?<=[{LOWER}]…))(?=[{UPPER}][{LOWER}])"
+    rf"(?:(?<=[{LOWER}]:)|(?<=[{LOWER}]\.\.\.)|(?<=[{LOWER}]…)|(?<=[\w.]\)))(?=[{UPPER}][{LOWER}])"
 )
 # A 4-digit year glued to the next word ("2024last updated", "2019Updated").
 GLUE_YEAR = re.compile(rf"(?<=\b\d{{4}})(?=[{UPPER}{LOWER}][{LOWER}]{{2,}})")
