@@ -68,6 +68,7 @@ def _reads_as_credit(page: Page, element: lxml_html.HtmlElement) -> bool:
 
 
 def _text(page: Page, element: lxml_html.HtmlElement, skip: Sequence[object]) -> str:
+    """Return text_of(element, skip), from the page's cache when nothing is skipped."""
     return text_of(element, skip) if skip else page.text(element)
 
 

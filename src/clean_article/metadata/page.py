@@ -1,9 +1,9 @@
 """Read-only views of a parsed HTML page shared by the HTML metadata extractors.
 
 `read_page` walks the tree once and indexes what the extractors keep asking about: the
-elements in document order, by tag, their class/id text and their markup attributes. Element texts, hint matches and
-boilerplate verdicts are computed on demand and cached on the Page, so one call's caches
-never outlive it.
+elements in document order, by tag, their class/id text and their markup attributes.
+Element texts, hint matches and boilerplate verdicts are computed on demand and cached on
+the Page, so one call's caches never outlive it.
 """
 
 from __future__ import annotations
@@ -23,23 +23,19 @@ from clean_article.normalize import normalize_space
 _SKIP_TEXT_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head"})
 _TOKEN_SPLIT = re.compile(r"[\s_-]+")
 _NEVER = re.compile(r"(?!)")
-# What attrs() gives an element with neither class nor id.
+# The class/id text (see Page.attrs) of an element with neither class nor id.
 _NO_ATTRS = " "
 
 
 def hint_pattern(hints: Iterable[str]) -> re.Pattern[str]:
-    """Compile class/id hints (non-blank) into one pattern finding any of them in attrs()."""
+    """Compile class/id hints (non-blank) into one pattern finding any of them in a
+    class/id text."""
     hints = tuple(hints)
     return re.compile("|".join(re.escape(h) for h in hints)) if hints else _NEVER
 
 
-def attrs(element: lxml_html.HtmlElement) -> str:
-    """Return the element's class and id, lower-cased, for hint matching."""
-    return f"{element.get('class') or ''} {element.get('id') or ''}".lower()
-
-
 def _pieces(attrs_text: str) -> list[str]:
-    """Return the words of an attrs() text, BEM modifiers ("--no-promo") cut."""
+    """Return the words of a class/id text, BEM modifiers ("--no-promo") cut."""
     return [p for t in attrs_text.split() for p in _TOKEN_SPLIT.split(t.split("--")[0]) if p]
 
 
@@ -95,7 +91,7 @@ class _Index:
 
     elements: tuple[lxml_html.HtmlElement, ...]  # document order; no scripts, styles, comments
     by_tag: dict[str, list[lxml_html.HtmlElement]]  # all elements, document order, root too
-    hint_texts: dict[object, str]  # attrs() of every element that has a class or an id
+    hint_texts: dict[object, str]  # class/id text of every element that has a class or an id
     marked: tuple[lxml_html.HtmlElement, ...]  # elements with itemprop, rel or datetime
 
 
@@ -175,7 +171,8 @@ class Page:
         return found
 
     def attrs(self, element: lxml_html.HtmlElement) -> str:
-        """Return attrs(element) from the index."""
+        """Return the element's class and id, lower-cased, one space between: what hints
+        are looked for in."""
         return self.index.hint_texts.get(element, _NO_ATTRS)
 
     def has_hint(self, element: lxml_html.HtmlElement, pattern: re.Pattern[str]) -> bool:
