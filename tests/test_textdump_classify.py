@@ -286,3 +286,13 @@ def test_seed_body_is_the_article_and_nothing_else() -> None:
     metadata = [d for d in decisions if d.verdict is Verdict.METADATA]
     assert len(metadata) == len(claimed)
     assert all(d.reason.startswith("metadata: ") for d in metadata)
+
+
+def test_pages_of_many_runs_and_huge_wrapped_blocks_are_handled() -> None:
+    blocks = []
+    for n in range(300):
+        blocks += [f"{PARAGRAPHS[0]} {n}", f"{PARAGRAPHS[1]} {n}", "Tag", "Other tag", "More"]
+    segments = _segments(blocks)
+    assert len(classify(segments, {})) == len(segments)
+    wrapped = "\n".join([PARAGRAPHS[2][:70]] * 5000)
+    assert len(classify(segment_dump(wrapped), {})) == 1

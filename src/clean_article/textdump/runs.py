@@ -49,7 +49,7 @@ def find_article(weights: Sequence[float]) -> list[tuple[int, int]]:
     start, end = trim_run(weights, (start, end))
     runs = [(start, end)]
     todo = [(0, start - 1), (end + 1, len(weights) - 1)]
-    while todo:
+    while todo and len(runs) < v.REGION_MAX_RUNS:
         lo, hi = todo.pop()
         a, b, total = _best_run(weights, lo, hi)
         blocks = sum(w > 0 for w in weights[a : b + 1]) if a >= 0 else 0
@@ -137,18 +137,29 @@ def cut_teaser_stream(weights: Sequence[float], span: tuple[int, int]) -> tuple[
     """
     start, end = span
     prose = [weights[i] > 0 for i in range(start, end + 1)]
+    runs, blocks = _suffix_prose_counts(prose)
     gap = 0
     for k, is_prose in enumerate(prose):
         if not is_prose:
             gap += 1
             continue
-        if gap >= v.STREAM_GAP and k > 0 and _lone_prose(prose[k:]):
+        if (
+            gap >= v.STREAM_GAP
+            and k > 0
+            and runs[k] >= v.STREAM_MIN_ITEMS
+            and blocks[k] <= v.STREAM_MAX_RUN * runs[k]
+        ):
             return start, start + k - gap - 1
         gap = 0
     return span
 
 
-def _lone_prose(flags: Sequence[bool]) -> bool:
-    """Return True when prose in `flags` comes in runs of about one block, several times."""
-    runs = [len(list(group)) for key, group in itertools.groupby(flags) if key]
-    return len(runs) >= v.STREAM_MIN_ITEMS and sum(runs) / len(runs) <= v.STREAM_MAX_RUN
+def _suffix_prose_counts(prose: Sequence[bool]) -> tuple[list[int], list[int]]:
+    """Return, for every offset, how many runs of prose and prose blocks follow from it."""
+    runs = [0] * (len(prose) + 1)
+    blocks = [0] * (len(prose) + 1)
+    for k in range(len(prose) - 1, -1, -1):
+        starts_run = prose[k] and (k + 1 == len(prose) or not prose[k + 1])
+        runs[k] = runs[k + 1] + starts_run  # counted at each run's last block
+        blocks[k] = blocks[k + 1] + prose[k]
+    return runs, blocks

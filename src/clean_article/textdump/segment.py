@@ -220,13 +220,14 @@ def _join(group: _Group, style: DumpStyle) -> str:
     """Join a group's lines: text nodes directly, wrapped lines with a space."""
     if style is DumpStyle.NODES:
         return "".join(group.lines)
-    text = group.lines[0].rstrip()  # keep the indent: it marks lynx's nested "o" items
+    parts = [group.lines[0].rstrip()]  # keep the indent: it marks lynx's nested "o" items
     for line in group.lines[1:]:
         line = line.strip()
         # Scripts without spaces wrap inside a word: join those lines directly.
-        glue = "" if v.NO_SPACE_CHAR.match(text[-1:]) and v.NO_SPACE_CHAR.match(line[:1]) else " "
-        text = f"{text}{glue}{line}"
-    return text
+        if not (v.NO_SPACE_CHAR.match(parts[-1][-1:]) and v.NO_SPACE_CHAR.match(line[:1])):
+            parts.append(" ")
+        parts.append(line)
+    return "".join(parts)
 
 
 def segment_dump(text: str) -> list[Segment]:

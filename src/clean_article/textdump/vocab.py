@@ -184,6 +184,8 @@ STREAM_MAX_RUN = 1.0
 REGION_SECOND_RATIO = 0.3
 # ... and hold at least this many prose blocks: a lone paragraph far away is a teaser.
 REGION_SECOND_MIN_BLOCKS = 2
+# At most this many runs in all: each search is linear, so this keeps the whole linear.
+REGION_MAX_RUNS = 12
 
 # Short blocks that are site furniture in any position. Each entry is a regex fragment,
 # matched case-insensitively against the whole short block.
