@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -294,5 +295,7 @@ def test_pages_of_many_runs_and_huge_wrapped_blocks_are_handled() -> None:
         blocks += [f"{PARAGRAPHS[0]} {n}", f"{PARAGRAPHS[1]} {n}", "Tag", "Other tag", "More"]
     segments = _segments(blocks)
     assert len(classify(segments, {})) == len(segments)
-    wrapped = "\n".join([PARAGRAPHS[2][:70]] * 5000)
-    assert len(classify(segment_dump(wrapped), {})) == 1
+    wrapped = textwrap.fill(" ".join(PARAGRAPHS * 300), 60)  # one paragraph of 5000 lines
+    segments = segment_dump(wrapped)
+    assert len(segments) == 1
+    assert classify(segments, {})[0].verdict is Verdict.BODY
