@@ -216,18 +216,32 @@ def looks_like_heading(text: str) -> bool:
     return not v.HEADING_BAD_END.search(text) and any(c.isalpha() for c in text)
 
 
-def _join(group: _Group, style: DumpStyle) -> str:
+def _join(group: _Group, style: DumpStyle, width: int) -> str:
     """Join a group's lines: text nodes directly, wrapped lines with a space."""
     if style is DumpStyle.NODES:
         return "".join(group.lines)
     parts = [group.lines[0].rstrip()]  # keep the indent: it marks lynx's nested "o" items
-    for line in group.lines[1:]:
-        line = line.strip()
-        # Scripts without spaces wrap inside a word: join those lines directly.
-        if not (v.NO_SPACE_CHAR.match(parts[-1][-1:]) and v.NO_SPACE_CHAR.match(line[:1])):
+    previous = group.lines[0]
+    for raw in group.lines[1:]:
+        line = raw.strip()
+        if not _wrapped_inside_word(previous, line, width):
             parts.append(" ")
         parts.append(line)
+        previous = raw
     return "".join(parts)
+
+
+def _wrapped_inside_word(prev: str, line: str, width: int) -> bool:
+    """Return True when a wrap fell inside a word, so the lines join without a space.
+
+    Chinese and Japanese have no spaces to break at; Korean has, but some renderers (w3m)
+    break it anywhere, filling the line to the last column.
+    """
+    last, first = prev.rstrip()[-1:], line[:1]
+    if v.NO_SPACE_CHAR.match(last) and v.NO_SPACE_CHAR.match(first):
+        return True
+    full = width > 0 and columns(prev) >= width - 1
+    return full and bool(v.WIDE_CHAR.match(last) and v.WIDE_CHAR.match(first))
 
 
 def segment_dump(text: str) -> list[Segment]:
@@ -237,10 +251,11 @@ def segment_dump(text: str) -> list[Segment]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = ["" if v.RULE_LINE.match(line) else line for line in lines]
     style = detect_style(lines)
+    width = wrap_width(lines) if style is DumpStyle.WRAPPED else 0
     segments: list[Segment] = []
     for group in _groups(lines, style):
         raw = "\n".join(group.lines)
-        cleaned, kind = _strip_markup(_join(group, style), style)
+        cleaned, kind = _strip_markup(_join(group, style, width), style)
         pieces = split_glued(cleaned)
         alone = group.standalone or style is DumpStyle.NODES or len(pieces) > 1
         indent = len(group.lines[0]) - len(group.lines[0].lstrip())
