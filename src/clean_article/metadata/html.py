@@ -113,11 +113,14 @@ def _byline_elements(page: Page) -> list[lxml_html.HtmlElement]:
     for element in page.elements:
         if element in authors:
             marked.append(element)
-        elif element.text and _BY_START.match(element.text):
-            if _BY_PREFIX.match(element.text):
-                prefixed.append(element)
-            elif _BY_WORD.match(element.text) and element.getparent() is not None:
-                prefixed.append(element.getparent())  # <span>Von</span> <a>Name</a> (57b4dafd)
+            continue
+        text = element.text
+        if not text or not _BY_START.match(text):
+            continue
+        if _BY_PREFIX.match(text):
+            prefixed.append(element)
+        elif _BY_WORD.match(text) and element.getparent() is not None:
+            prefixed.append(element.getparent())  # <span>Von</span> <a>Name</a> (bench 57b4dafd)
     return [e for e in marked + prefixed if _short_visible(page, e)]
 
 
