@@ -19,7 +19,6 @@ from clean_article.textdump.runs import (
     cut_tail,
     cut_teaser_stream,
     find_article,
-    standfirst,
     thread_start,
 )
 
@@ -218,9 +217,6 @@ def classify(segments: Sequence[Segment], claimed: Mapping[int, str]) -> list[De
     span_of = [(-1, -1)] * len(segments)
     for a, b in spans:
         span_of[a : b + 1] = [(a, b)] * (b - a + 1)
-    lede = standfirst(kinds, spans[0][0]) if spans else None
-    if lede is not None:
-        span_of[lede] = (lede, lede)
     decisions = []
     seen: set[str] = set()
     for i, s in enumerate(segments):

@@ -120,14 +120,6 @@ def _is_comments_heading(segment: Segment) -> bool:
     return len(text) <= v.COMMENT_STAMP_MAX_CHARS and bool(v.COMMENTS_HEADING.match(text))
 
 
-def standfirst(kinds: Sequence[Kind], start: int) -> int | None:
-    """Return the prose block just above the article run (a standfirst), if any."""
-    for j in range(start - 1, max(-1, start - 2 - v.STANDFIRST_GAP), -1):
-        if kinds[j] is Kind.GOOD:
-            return j
-    return None
-
-
 def cut_teaser_stream(weights: Sequence[float], span: tuple[int, int]) -> tuple[int, int]:
     """End the run before a stream of lone prose blocks: teasers, one summary per item.
 

@@ -167,9 +167,6 @@ REGION_GOOD_CAP = 800
 REGION_NEAR_FACTOR = 0.5
 REGION_SHORT_COST = 25
 REGION_BAD_COST = 60
-# A prose block at most this many blocks above the article run is its standfirst; the
-# byline, date and share bar usually stand between.
-STANDFIRST_GAP = 4
 # A prose block at either end of the run, behind more than TRIM_GAP blocks of furniture
 # and under TRIM_SHARE of the run's prose, is a teaser or a caption: it is cut off.
 TRIM_GAP = 2
