@@ -11,7 +11,7 @@ import re
 import statistics
 from collections.abc import Mapping, Sequence
 
-from clean_article.model import Decision, Segment, Verdict
+from clean_article.model import BlockType, Decision, Segment, Verdict
 from clean_article.textdump import vocab as v
 from clean_article.textdump.features import Features, Kind, measure
 from clean_article.textdump.runs import (
@@ -165,7 +165,11 @@ def _before_thread(
 
 
 def _revise(
-    i: int, kinds: Sequence[Kind], feats: Sequence[Features], span: tuple[int, int]
+    i: int,
+    kinds: Sequence[Kind],
+    feats: Sequence[Features],
+    span: tuple[int, int],
+    segment_type: BlockType,
 ) -> tuple[bool, str]:
     """Decide a segment by its class and its place relative to the article run."""
     kind, f = kinds[i], feats[i]
@@ -185,6 +189,9 @@ def _revise(
     prose = (Kind.GOOD, Kind.NEAR)
     if before in prose and after in prose and (f.words >= 3 or f.sentence_end) and not f.dated:
         return True, "short block between article text"
+    prose_type = segment_type in (BlockType.PARAGRAPH, BlockType.QUOTE)
+    if prose_type and f.words >= v.INSIDE_MIN_WORDS and not f.dated:
+        return True, "short paragraph inside the article"
     return False, "short block in the article without prose around"
 
 
@@ -223,7 +230,7 @@ def classify(segments: Sequence[Segment], claimed: Mapping[int, str]) -> list[De
         if s.index in claimed:
             verdict, reason = Verdict.METADATA, f"metadata: {claimed[s.index]}"
         else:
-            keep, how = _revise(i, kinds, feats, span_of[i])
+            keep, how = _revise(i, kinds, feats, span_of[i], s.type)
             if keep and feats[i].copies > 1:
                 keep, how = s.text.casefold() not in seen, "repeated text, kept once"
                 seen.add(s.text.casefold())

@@ -162,6 +162,10 @@ LINK_SHARE_BAD = 0.7
 # A text printed this many times is a share text or a template, whatever its length.
 REPEAT_BAD_COPIES = 4
 
+# A short paragraph or quote of this many words inside the article run is kept even
+# without prose on both sides (it is rarely furniture once inside the article).
+INSIDE_MIN_WORDS = 5
+
 # Region search (maximum-sum run of blocks): what each class adds or costs.
 REGION_GOOD_CAP = 800
 REGION_NEAR_FACTOR = 0.5
