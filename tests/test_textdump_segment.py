@@ -91,6 +91,11 @@ def test_text_nodes_are_joined_into_paragraphs() -> None:
     assert "Home" in texts
 
 
+def test_text_node_ending_in_a_no_break_space_is_joined() -> None:
+    dump = "Home\nThe report by \nthe\u00a0\nCity Council\n was published.\nOther \nnode\n.\nMore \nhere\n"
+    assert "The report by the City Council was published." in _texts(dump)
+
+
 def test_source_newline_inside_a_paragraph_is_joined() -> None:
     dump = f"Home\n\nThe plan was approved by the council,\nwhich met on Monday.\n\n{PROSE}\n"
     assert "The plan was approved by the council, which met on Monday." in _texts(dump)

@@ -36,7 +36,7 @@ class _Group:
     standalone: bool  # blank lines (or the dump's ends) on both sides
 
 
-_SPACE_START = ("\t", " ")
+_SPACE_START = ("\t", " ", "\u00a0", "\u202f", "\u2009")  # NBSPs end inline nodes too
 _CLOSING = tuple(",.;:!?)]}»”’%")
 _TERMINAL = tuple(".!?:")
 

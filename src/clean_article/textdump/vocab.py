@@ -35,7 +35,7 @@ NODES_MIN_PAIRS = 3
 # The three inline-node shapes: "said" + "." / "by " + "Name" / "word" + " and more".
 NODE_AFTER_WORD = re.compile(r"\w$")
 NODE_CLOSING = re.compile(r"[,.;:!?)\]”’]")
-NODE_OPEN_END = re.compile(r"[a-z,] $")
+NODE_OPEN_END = re.compile(r"[a-z,][ \u00a0]$")
 NODE_SPACE_LOWER = re.compile(r" [a-z]")
 # A line that stops mid-sentence (letter or comma), so a lower-case next line continues it.
 UNFINISHED_END = re.compile(r"[\w,;]\s*$")
