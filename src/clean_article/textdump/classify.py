@@ -1,8 +1,9 @@
 """Decide, for every segment of a text dump, whether it is article body or boilerplate.
 
-Steps (after jusText, over segments instead of DOM nodes): measure each segment, give it a
-class from its own features, find the article as the densest run of prose, then revise the
-short segments by their neighbours.
+Steps (after jusText, over segments instead of DOM nodes): measure each segment
+(features.py), give it a class from its own features and mark captions and teasers, find
+the article as the densest run of prose and cut it at comments, closing headings and teaser
+streams (runs.py), then revise the short segments by their neighbours.
 """
 
 from __future__ import annotations
@@ -236,6 +237,8 @@ def classify(segments: Sequence[Segment], claimed: Mapping[int, str]) -> list[De
                 seen.add(s.text.casefold())
             verdict = Verdict.BODY if keep else Verdict.BOILERPLATE
             detail = why[i] if kinds[i] is Kind.BAD else how
+            if kinds[i] is Kind.SHORT and why[i] != "short":  # say why prose was demoted
+                detail = f"{how}, {why[i]}"
             reason = f"{verdict.value}: {detail} ({_describe(feats[i])})"
         decisions.append(Decision(text=s.text, type=s.type, verdict=verdict, reason=reason))
     return decisions
