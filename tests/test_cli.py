@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -214,3 +215,37 @@ def test_special_file_is_refused_with_a_remedy(tmp_path: Path) -> None:
     assert code == 1
     assert f"{fifo}: error: not a regular file or directory" in err
     assert (tmp_path / "out" / "000_b7d73b270facf521.json").is_file()
+
+
+def test_progress_bar_on_a_terminal_leaves_stdout_to_the_data(pages: Path) -> None:
+    """With stderr on a terminal the bar is drawn there, and stdout still carries only JSON Lines."""
+    pty = pytest.importorskip("pty")
+    master, slave = pty.openpty()
+    chunks: list[bytes] = []
+
+    def drain() -> None:
+        try:
+            while chunk := os.read(master, 65536):
+                chunks.append(chunk)
+        except OSError:
+            pass
+
+    reader = threading.Thread(target=drain, daemon=True)
+    reader.start()
+    (pages / "broken.html.gz").write_bytes(b"\x1f\x8bbroken")
+    done = subprocess.run(
+        [sys.executable, "-m", "clean_article", str(pages), "-j", "1"],
+        stdout=subprocess.PIPE,
+        stderr=slave,
+        stdin=subprocess.DEVNULL,
+        timeout=120,
+        check=False,
+    )
+    os.close(slave)
+    reader.join(5)
+    terminal = b"".join(chunks).decode("utf-8", "replace")
+    records = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    assert done.returncode == 1
+    assert [r["source"]["name"] for r in records] == ["seed.txt", "plain.html", "story.html.gz"]
+    assert "cleaning" in terminal and "/4" in terminal, "the bar counts the four inputs"
+    assert "broken.html.gz: error: is a damaged gzip file" in terminal

@@ -212,6 +212,7 @@ def _preload(tasks: list[Task]) -> None:
 
 
 def _with_progress(results: Iterator[Result], total: int) -> Iterator[Result]:
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     columns = (
@@ -220,7 +221,10 @@ def _with_progress(results: Iterator[Result], total: int) -> Iterator[Result]:
         MofNCompleteColumn(),
         TimeRemainingColumn(),
     )
-    with Progress(*columns, transient=True) as progress:  # rich writes to stderr by default here
+    # Data stays on stdout: rich draws on stderr and must not capture what we write to stdout;
+    # error lines on stderr it prints above the bar.
+    console = Console(stderr=True)
+    with Progress(*columns, console=console, transient=True, redirect_stdout=False) as progress:
         bar = progress.add_task("cleaning", total=total)
         for result in results:
             yield result
