@@ -232,7 +232,9 @@ def classify(segments: Sequence[Segment], claimed: Mapping[int, str]) -> list[De
             verdict, reason = Verdict.METADATA, f"metadata: {claimed[s.index]}"
         else:
             keep, how = _revise(i, kinds, feats, span_of[i], s.type)
-            if keep and feats[i].copies > 1:
+            if keep and feats[i].copies > 1 and kinds[i] is not Kind.GOOD:
+                keep, how = False, "repeated text"
+            elif keep and feats[i].copies > 1:
                 keep, how = s.text.casefold() not in seen, "repeated text, kept once"
                 seen.add(s.text.casefold())
             verdict = Verdict.BODY if keep else Verdict.BOILERPLATE
