@@ -246,8 +246,8 @@ def _cut(text: str) -> str:
 
 def _strip_leading_date(text: str) -> str:
     """Drop a date printed before the byline: "11/19/2019 by Jane Doe" (bench 9cb8224b)."""
-    found = dates.find_date(text)
-    if found is not None and found.start == 0 and _PREFIX.match(text[found.end :].strip()):
+    found = dates.leading_date(text)
+    if found is not None and _PREFIX.match(text[found.end :].strip()):
         return text[found.end :].strip()
     return text
 

@@ -64,6 +64,10 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _ONE_WORDS = frozenset({"a", "an", "one", "ein", "einem", "einer", "un", "une"})
+# Prefilters: every printed pattern holds a digit, and one starting a text starts with a
+# digit or a month name.
+_DIGIT = re.compile(r"\d")
+_DATE_START = re.compile(rf"\d|{_MONTH_ALT}", re.IGNORECASE)
 
 # How far (characters) a printed time may sit from its date and still belong to it.
 _TIME_WINDOW = 30
@@ -198,6 +202,8 @@ def _find_time(text: str, start: int, end: int, date: dt.date) -> str:
 def find_date(text: str, reference_date: dt.date | None = None) -> DateMatch | None:
     """Return the first printed date in `text` (with its time and zone when printed next to
     it), or a relative date resolved against `reference_date`."""
+    if _DIGIT.search(text) is None:
+        return _relative(text, reference_date)
     best: tuple[re.Match[str], dt.date] | None = None
     for pattern in _DATE_PATTERNS:
         for match in pattern.finditer(text):
@@ -211,6 +217,14 @@ def find_date(text: str, reference_date: dt.date | None = None) -> DateMatch | N
         value = date.isoformat() + _find_time(text, match.start(), match.end(), date)
         return DateMatch(value, match.start(), match.end())
     return _relative(text, reference_date)
+
+
+def leading_date(text: str) -> DateMatch | None:
+    """Return the printed date `text` opens with ("11/19/2019 by …"), else None."""
+    if _DATE_START.match(text) is None:
+        return None
+    found = find_date(text)
+    return found if found is not None and found.start == 0 else None
 
 
 def _relative(text: str, reference_date: dt.date | None) -> DateMatch | None:

@@ -41,12 +41,48 @@ class TextMetadata:
     claimed: dict[int, str] = field(default_factory=dict)
 
 
+@dataclass(slots=True)
+class _Dump:
+    """The segments of one call, with what the finders derive from them computed once:
+    the lines of each segment and the date read from each line (caches of this call only)."""
+
+    segments: Sequence[Segment]
+    options: Options
+    _lines: dict[int, list[str]] = field(default_factory=dict)
+    _labelled: dict[str, dates.LabelledDates | None] = field(default_factory=dict)
+    _date_only: dict[str, str | None] = field(default_factory=dict)
+
+    def lines(self, position: int) -> list[str]:
+        """Return the lines of the segment at `position` (see _lines); do not mutate."""
+        lines = self._lines.get(position)
+        if lines is None:
+            lines = self._lines[position] = _lines(self.segments[position])
+        return lines
+
+    def labelled(self, line: str) -> dates.LabelledDates | None:
+        """Return the dates after the labels of a line, or None when it has no label."""
+        if line not in self._labelled:
+            labelled = None
+            if dates.has_date_label(line):
+                labelled = dates.find_labelled_dates(line, self.options.reference_date)
+            self._labelled[line] = labelled
+        return self._labelled[line]
+
+    def date_only(self, line: str) -> str | None:
+        """Return the date of a line that is little more than a date, else None."""
+        if line not in self._date_only:
+            self._date_only[line] = _date_only(line, self.options)
+        return self._date_only[line]
+
+
 def _lines(segment: Segment) -> list[str]:
     """Return the segment's raw lines when it has several (a byline and a date line the
     segmenter joined), Markdown links and emphasis unwrapped, then its whole text."""
     if len(segment.raw) > vocab.MAX_RAW_CHARS:  # a piece of a long glued line: its text will do
         return [segment.text]
     raw = segment.raw.splitlines()
+    if len(raw) < 2:  # one line: its text is all there is
+        return [segment.text]
     lines = [normalize_space(_MARKUP.sub(_unwrap, line)) for line in raw]
     lines = [line for line in lines if line]
     if len(lines) < 2 or _wrapped(lines):
@@ -68,15 +104,16 @@ def _unwrap(match: re.Match[str]) -> str:
     return match.group(1) or ""
 
 
-def _bylines(segments: Sequence[Segment]) -> list[tuple[int, Byline]]:
+def _bylines(dump: _Dump) -> list[tuple[int, Byline]]:
     """Return (position, byline) for every line that reads as a byline."""
+    segments = dump.segments
     found: list[tuple[int, Byline]] = []
     for position, segment in enumerate(segments):
         if len(segment.text) > vocab.MAX_HEADER_CHARS * 2:
             continue
-        lines = _lines(segment)
+        lines = dump.lines(position)
         if position and _BY_WORD.match(segments[position - 1].text):
-            lines.insert(0, f"{segments[position - 1].text} {segment.text}")
+            lines = [f"{segments[position - 1].text} {segment.text}", *lines]
         for line in lines:
             if len(line) <= vocab.MAX_HEADER_CHARS and looks_like_byline(line):
                 byline = parse_byline(line)
@@ -88,13 +125,13 @@ def _bylines(segments: Sequence[Segment]) -> list[tuple[int, Byline]]:
     return found
 
 
-def _bare_name(segments: Sequence[Segment], near: int) -> tuple[int, Byline] | None:
+def _bare_name(dump: _Dump, near: int) -> tuple[int, Byline] | None:
     """Return a bare author name printed next to the date line ("Jane Doe" alone)."""
     for position in sorted(
         range(near - vocab.NAME_WINDOW, near + vocab.NAME_WINDOW + 1), key=lambda p: abs(p - near)
     ):
-        if 0 <= position < len(segments) and position != near:
-            for line in _lines(segments[position]):
+        if 0 <= position < len(dump.segments) and position != near:
+            for line in dump.lines(position):
                 if looks_like_bare_byline(line):
                     return position, parse_byline(line)
     return None
@@ -106,17 +143,17 @@ def _rank(segments: Sequence[Segment], position: int, near: int) -> tuple[bool, 
     return segments[position].type == BlockType.LIST_ITEM, abs(position - near)
 
 
-def _find_byline(segments: Sequence[Segment], options: Options) -> tuple[int | None, Byline]:
-    """Return the byline nearest to the first date line (or the first one), with its position."""
-    candidates = _bylines(segments)
-    scan = _DateScan()
-    _scan_dates(segments, options, scan)
+def _find_byline(dump: _Dump, first_dates: _DateScan) -> tuple[int | None, Byline]:
+    """Return the byline nearest to the first date line (or the first one), with its
+    position; `first_dates` is the scan of the whole dump."""
+    segments = dump.segments
+    candidates = _bylines(dump)
     position = {s.index: p for p, s in enumerate(segments)}
-    near = position[scan.indices[0]] if scan.indices else None
+    near = position[first_dates.indices[0]] if first_dates.indices else None
     if near is not None:
         close = [c for c in candidates if abs(c[0] - near) <= vocab.DATE_WINDOW]
         best = min(close, key=lambda c: _rank(segments, c[0], near), default=None)
-        best = best or _bare_name(segments, near)
+        best = best or _bare_name(dump, near)
         if best is not None:
             return segments[best[0]].index, best[1]
     if candidates:
@@ -141,31 +178,40 @@ class _DateScan:
     indices: list[int] = field(default_factory=list)
 
 
-def _scan_dates(segments: Sequence[Segment], options: Options, scan: _DateScan) -> None:
-    for segment in segments:
+def _scan_dates(dump: _Dump, positions: range, scan: _DateScan) -> None:
+    for position in positions:
+        segment = dump.segments[position]
         if len(segment.text) > vocab.MAX_HEADER_CHARS * 2:
             continue
-        for line in _lines(segment):
+        for line in dump.lines(position):
             if len(line) > vocab.MAX_HEADER_CHARS:
                 continue
-            if dates.has_date_label(line):
-                found = dates.find_labelled_dates(line, options.reference_date)
-                if found.published or found.modified:
-                    scan.published = scan.published or found.published or found.unlabelled
-                    scan.modified = scan.modified or found.modified
+            labelled = dump.labelled(line)
+            if labelled is not None:
+                if labelled.published or labelled.modified:
+                    scan.published = scan.published or labelled.published or labelled.unlabelled
+                    scan.modified = scan.modified or labelled.modified
                     scan.indices.append(segment.index)
-            elif scan.unlabelled is None and (value := _date_only(line, options)):
+            elif scan.unlabelled is None and (value := dump.date_only(line)):
                 scan.unlabelled = value
                 scan.indices.append(segment.index)
         if scan.published and scan.modified:
             return
 
 
+def _whole_scan(dump: _Dump) -> _DateScan:
+    """Return the dates of the whole dump, first ones first."""
+    scan = _DateScan()
+    _scan_dates(dump, range(len(dump.segments)), scan)
+    return scan
+
+
 def _find_dates(
-    segments: Sequence[Segment], anchor: int | None, byline: Byline, options: Options
+    dump: _Dump, anchor: int | None, byline: Byline, whole: _DateScan
 ) -> tuple[Dates, list[int]]:
     """Return the dates shown near the byline, in the byline line itself, or else the
-    first ones of the dump; with the segments holding them."""
+    first ones of the dump (`whole`, the scan of all of it); with the segments holding them."""
+    segments, options = dump.segments, dump.options
     scan = _DateScan()
     if byline.raw:  # "By Jane Doe - 11/19/19 6:56 AM": the date printed in the byline line
         in_byline = dates.find_labelled_dates(byline.raw, options.reference_date)
@@ -173,11 +219,10 @@ def _find_dates(
         scan.modified = in_byline.modified
     if anchor is not None and not (scan.published and scan.modified):
         position = next(i for i, s in enumerate(segments) if s.index == anchor)
-        window = segments[max(0, position - vocab.DATE_WINDOW) : position + vocab.DATE_WINDOW]
-        _scan_dates(window, options, scan)
+        end = min(len(segments), position + vocab.DATE_WINDOW)
+        _scan_dates(dump, range(max(0, position - vocab.DATE_WINDOW), end), scan)
     if not (scan.published or scan.unlabelled or scan.modified):
-        scan = _DateScan()
-        _scan_dates(segments, options, scan)
+        scan = whole
     published = scan.published or scan.unlabelled
     if published is None and scan.modified:
         # A page showing only "Updated …" was published by then: its day is the best guess.
@@ -263,8 +308,10 @@ def _agencies(segments: Sequence[Segment], start: int, taken: dict[int, str]) ->
 
 def _extract(segments: Sequence[Segment], options: Options) -> TextMetadata:
     claimed: dict[int, str] = {}
-    byline_index, byline = _find_byline(segments, options)
-    found_dates, date_indices = _find_dates(segments, byline_index, byline, options)
+    dump = _Dump(segments, options)
+    whole = _whole_scan(dump)
+    byline_index, byline = _find_byline(dump, whole)
+    found_dates, date_indices = _find_dates(dump, byline_index, byline, whole)
     if byline_index is not None and _short(segments, byline_index):
         claimed[byline_index] = "byline"
         at = next(p for p, s in enumerate(segments) if s.index == byline_index)
