@@ -1,7 +1,7 @@
 """Benchmark the text-dump path against the scrapinghub gold, next to two reference filters.
 
 usage: python -m clean_article.bench text [BENCH_DIR=../shared/bench] [--renderer R ...]
-       [--limit N] [--csv F] [--direct]
+       [--dumps DIR] [--limit N] [--csv F] [--direct]
 
 For every renderer under BENCH_DIR/textdumps it scores, in one run, clean-article, a C4-style
 line filter and the whole dump with the benchmark's shingle F1, and prints one row per
@@ -60,7 +60,7 @@ def _direct(text: str, name: str) -> str:
 
 
 def _pipeline() -> Predictor | None:
-    """Return a predictor over `clean()` (lede + body), or None when it is not there yet."""
+    """Return a predictor over `clean()`: the JSON "text" field, as a user gets the body."""
     try:
         from clean_article.model import Options, SourceFormat
         from clean_article.pipeline import clean
@@ -69,9 +69,7 @@ def _pipeline() -> Predictor | None:
     options = Options(input_format=SourceFormat.TEXT)
 
     def predict(text: str, name: str) -> str:
-        article = clean(text.encode("utf-8"), name=name, options=options)
-        lede = article.metadata.lede
-        return f"{lede}\n\n{article.text}" if lede else article.text
+        return clean(text.encode("utf-8"), name=name, options=options).text
 
     return predict
 
@@ -130,7 +128,13 @@ def main(argv: list[str]) -> int:
     """Run the text-dump benchmark; return the exit code."""
     parser = argparse.ArgumentParser(prog="python -m clean_article.bench text", description=__doc__)
     parser.add_argument("bench_dir", nargs="?", type=Path, default=Path("../shared/bench"))
-    parser.add_argument("--renderer", action="append", choices=RENDERERS, help="repeatable")
+    parser.add_argument("--renderer", action="append", help="repeatable (default: all six)")
+    parser.add_argument(
+        "--dumps",
+        type=Path,
+        help="a folder of <renderer>/<id>.txt dumps of the same pages, e.g. made with other "
+        "renderers or settings (default: BENCH_DIR/textdumps); every subfolder is scored",
+    )
     parser.add_argument("--limit", type=int, default=0, help="score only the first N pages")
     parser.add_argument("--csv", type=Path, help="write per-page precision/recall here")
     parser.add_argument("--direct", action="store_true", help="segmenter + classifier only")
@@ -152,8 +156,12 @@ def main(argv: list[str]) -> int:
     )
     results: dict[str, tuple[dict[str, Scores], float]] = {}
     rows: list[list[str]] = []
-    for renderer in args.renderer or RENDERERS:
-        folder = args.bench_dir / "textdumps" / renderer
+    dumps = args.dumps or args.bench_dir / "textdumps"
+    default = (
+        RENDERERS if args.dumps is None else sorted(p.name for p in dumps.iterdir() if p.is_dir())
+    )
+    for renderer in args.renderer or default:
+        folder = dumps / renderer
         results[renderer] = _score_renderer(folder, gold, predict, rows)
     print(_table(results))
     if args.csv:
