@@ -249,3 +249,21 @@ def test_progress_bar_on_a_terminal_leaves_stdout_to_the_data(pages: Path) -> No
     assert [r["source"]["name"] for r in records] == ["seed.txt", "plain.html", "story.html.gz"]
     assert "cleaning" in terminal and "/4" in terminal, "the bar counts the four inputs"
     assert "broken.html.gz: error: is a damaged gzip file" in terminal
+
+
+def test_closed_pipe_stops_quietly(tmp_path: Path) -> None:
+    """`clean-article dir | head -c 10` must not print a traceback when head goes away."""
+    for n in range(30):
+        shutil.copy(SEED, tmp_path / f"{n:02}.txt")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "clean_article", str(tmp_path), "-j", "1", "-q"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.read(10)
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 1
+    assert "Traceback" not in err and "BrokenPipe" not in err

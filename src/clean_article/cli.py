@@ -17,6 +17,8 @@ from clean_article.batch import Result, Task, diff_golden, discover, orphans, ru
 from clean_article.model import Options, SourceFormat, Verdict
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+# What a shell reports for a command stopped by Ctrl-C (128 + SIGINT).
+EXIT_INTERRUPTED = 130
 # Inputs with these extensions are text dumps by name; a batch of only these skips HTML imports.
 TEXT_EXTENSIONS = (".txt", ".text", ".wet")
 # Below this many inputs, starting worker processes costs more than it saves.
@@ -42,6 +44,7 @@ Exit codes:
     0  every input was cleaned (and, with --check, every golden matched)
     1  some input failed, or --check found a difference
     2  usage error
+    130  interrupted
 """
 
 
@@ -125,8 +128,31 @@ def main(
     many = outdir is None and len(tasks) > 1
     worker = partial(run_task, fmt=fmt, options=options, many=many, debug=debug)
     report = Report(check=check, quiet=quiet, failed=len(errors))
+    results = _results(tasks, worker, jobs, show_progress=not quiet and len(tasks) > 1)
+    try:
+        _deliver(results, outdir, fmt=fmt, check=check, explain=explain, report=report)
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, as other Unix filters do.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(EXIT_FAILED)
+    except KeyboardInterrupt:
+        click.echo("clean-article: interrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    sys.exit(report.finish(len(tasks)))
+
+
+def _deliver(
+    results: Iterator[Result],
+    outdir: Path | None,
+    *,
+    fmt: str,
+    check: bool,
+    explain: bool,
+    report: Report,
+) -> None:
+    """Print, write or compare each result in input order; failures go to the report."""
     produced: set[str] = set()
-    for result in _results(tasks, worker, jobs, show_progress=not quiet and len(tasks) > 1):
+    for result in results:
         if explain:
             _explain(result)
         if result.error is not None:
@@ -155,7 +181,6 @@ def main(
     if check and outdir is not None:
         for rel in orphans(outdir, produced, fmt):
             report.compare(outdir / rel, None, rel)
-    sys.exit(report.finish(len(tasks)))
 
 
 def _write(target: Path, result: Result, report: Report) -> None:
