@@ -265,5 +265,6 @@ def test_closed_pipe_stops_quietly(tmp_path: Path) -> None:
     proc.stdout.read(10)
     proc.stdout.close()
     err = proc.stderr.read().decode()
+    proc.stderr.close()
     assert proc.wait(timeout=120) == 1
     assert "Traceback" not in err and "BrokenPipe" not in err
