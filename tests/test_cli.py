@@ -104,7 +104,7 @@ def test_bad_file_does_not_stop_the_batch(pages: Path, tmp_path: Path) -> None:
     assert f"{pages / 'empty.txt'}: error: is empty" in err
     assert f"{tmp_path / 'missing.html'}: error: no such file or directory" in err
     assert "Traceback" not in err
-    assert lines[-1] == "clean-article: 3 cleaned, 3 failed"
+    assert lines[-1] == f"clean-article: 3 cleaned into {tmp_path / 'out'}, 3 failed"
     assert (tmp_path / "out" / "seed.json").is_file()
     assert not (tmp_path / "out" / "broken.json").exists()
 
@@ -268,3 +268,10 @@ def test_closed_pipe_stops_quietly(tmp_path: Path) -> None:
     proc.stderr.close()
     assert proc.wait(timeout=120) == 1
     assert "Traceback" not in err and "BrokenPipe" not in err
+
+
+def test_one_file_into_a_folder_says_where_it_went(tmp_path: Path) -> None:
+    code, out, err = run(str(SEED), "-o", str(tmp_path / "out"))
+    assert (code, out) == (0, "")
+    assert err == f"clean-article: 1 cleaned into {tmp_path / 'out'}, 0 failed\n"
+    assert run(str(SEED), "-o", str(tmp_path / "out"), "-q")[2] == ""

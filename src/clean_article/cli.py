@@ -138,7 +138,7 @@ def main(
     except KeyboardInterrupt:
         click.echo("clean-article: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)
-    sys.exit(report.finish(len(tasks)))
+    sys.exit(report.finish(len(tasks), outdir))
 
 
 def _deliver(
@@ -285,7 +285,7 @@ class Report:
         else:
             self.matched += 1
 
-    def finish(self, total: int) -> int:
+    def finish(self, total: int, outdir: Path | None = None) -> int:
         if not self.quiet:
             if self.check:
                 click.echo(
@@ -293,6 +293,9 @@ class Report:
                     f"{self.failed} input(s) failed",
                     err=True,
                 )
-            elif self.failed or total > 1:
-                click.echo(f"clean-article: {self.cleaned} cleaned, {self.failed} failed", err=True)
+            elif self.failed or total > 1 or outdir is not None:
+                where = f" into {outdir}" if outdir is not None else ""
+                click.echo(
+                    f"clean-article: {self.cleaned} cleaned{where}, {self.failed} failed", err=True
+                )
         return EXIT_FAILED if self.failed or self.drifted else EXIT_OK
