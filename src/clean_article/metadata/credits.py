@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from clean_article.metadata import vocab
+from clean_article.metadata.folding import first_words, fold
 from clean_article.normalize import normalize_space
 
 _LABEL_ALT = "|".join(
@@ -27,6 +28,8 @@ _TRAILING_LABEL = re.compile(
     rf"(?:(?<=[^\W_])(?=[A-ZÀ-Ý])|(?<![^\W_]))(?i:(?:{_LABEL_ALT})\s*:|(?:{_FREE_LABELS})\b\s+)"
     rf"|©|\(c\)(?=\s)"
 )
+# Prefilter for _LEADING_LABEL and _TRAILING_LABEL, searched in folded text.
+_LABEL_WORDS = first_words(vocab.CREDIT_LABELS, "©", "(c)")
 _TRAILING_BRACKETS = re.compile(rf"\s*[(\[]([^()\[\]]{{2,{vocab.MAX_CREDIT_CHARS}}})[)\]]\s*$")
 _SOURCE = re.compile(
     r"(?<![^\W_])(?:"
@@ -50,6 +53,8 @@ _TAIL_PHRASE = re.compile(
     r"(?<![^\W_])(?:" + "|".join(re.escape(p) for p in vocab.CREDIT_TAIL_PHRASES) + r")\.?$",
     re.IGNORECASE,
 )
+# Prefilter for _TAIL_PHRASE: the folded text ends with a phrase, maybe and a full stop.
+_TAIL_ENDINGS = tuple(fold(p) + end for p in vocab.CREDIT_TAIL_PHRASES for end in ("", "."))
 _HANDLE = re.compile(r"(?<![\w.])@\w")
 _URL = re.compile(r"https?:|www\.|://|pic\.twitter|\.(?:html?|php)\b", re.IGNORECASE)
 
@@ -127,26 +132,29 @@ def _split_credit(text: str) -> tuple[str, str | None]:
     text = normalize_space(text)
     if not text:
         return "", None
-    brackets = _TRAILING_BRACKETS.search(text)
+    # The patterns below are tried only where their cheap prefilter finds what they need.
+    brackets = _TRAILING_BRACKETS.search(text) if text.endswith((")", "]")) else None
     if brackets is not None:
         inner = brackets.group(1)
         if is_credit_text(inner) or _LEADING_LABEL.match(inner):
             caption = text[: brackets.start()].strip()
             return caption, strip_label(inner) or None
-    for match in reversed(list(_TRAILING_LABEL.finditer(text))):
+    folded = fold(text)
+    labelled = _LABEL_WORDS.search(folded) is not None
+    for match in reversed(list(_TRAILING_LABEL.finditer(text)) if labelled else []):
         credit = text[match.start() :]
         if _credit_ok(credit):
             return text[: match.start()].strip(), strip_label(credit)
         break
-    tail = _TAIL_PHRASE.search(text)
+    tail = _TAIL_PHRASE.search(text) if folded.endswith(_TAIL_ENDINGS) else None
     if tail is not None and tail.start() > 0:
         return text[: tail.start()].strip(), tail.group(0)
-    label = _LEADING_LABEL.match(text)
+    label = _LEADING_LABEL.match(text) if labelled else None
     if label is not None:
         if _credit_ok(text):
             return "", strip_label(text)
         return text[label.end() :].strip(), None  # a hidden "Image:" label before a caption
-    return _split_unlabelled(text)
+    return _split_unlabelled(text) if "/" in text or "|" in text else (text, None)
 
 
 def _split_unlabelled(text: str) -> tuple[str, str | None]:

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from clean_article.metadata import vocab
+from clean_article.metadata.folding import first_words, fold
 
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in vocab.MONTHS), key=len, reverse=True))
 _MONTH = rf"(?P<mon>{_MONTH_ALT})\.?"
@@ -221,7 +222,7 @@ def find_date(text: str, reference_date: dt.date | None = None) -> DateMatch | N
 
 def leading_date(text: str) -> DateMatch | None:
     """Return the printed date `text` opens with ("11/19/2019 by …"), else None."""
-    if _DATE_START.match(text) is None:
+    if _DIGIT.search(text) is None or _DATE_START.match(text) is None:
         return None
     found = find_date(text)
     return found if found is not None and found.start == 0 else None
@@ -253,6 +254,10 @@ _LABELS = re.compile(
     rf"|(?P<pub>{_label_pattern(vocab.PUBLISHED_LABELS)}))(?![^\W\d_])\s*:?",
     re.IGNORECASE,
 )
+
+
+# Prefilter for _LABELS, searched in folded text.
+_LABEL_WORDS = first_words((*vocab.MODIFIED_LABELS, *vocab.PUBLISHED_LABELS))
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,7 +297,7 @@ def first_label_start(text: str) -> int | None:
 
 def has_date_label(text: str) -> bool:
     """Return whether `text` contains a published or modified label."""
-    return _LABELS.search(text) is not None
+    return _LABEL_WORDS.search(fold(text)) is not None and _LABELS.search(text) is not None
 
 
 def date_keys(value: str | None) -> frozenset[dt.date]:

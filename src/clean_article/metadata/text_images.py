@@ -13,13 +13,16 @@ from clean_article.metadata.credits import (
     split_credit,
     strip_label,
 )
+from clean_article.metadata.folding import first_words, fold
 from clean_article.model import BlockType, Image, Segment
 
+# A bare "caption" may be a word of the text; the others are labels.
+_CAPTION_LABELS = tuple(x for x in vocab.CAPTION_LABELS if x != "caption")
 # "Image copyright X Image caption Y" (BBC in lynx): credit first, then the caption label.
 _CAPTION_LABEL = re.compile(
-    rf"\b(?:{'|'.join(re.escape(x) for x in vocab.CAPTION_LABELS if x != 'caption')})\s*:?\s+",
-    re.IGNORECASE,  # a bare "caption" may be a word of the text; the others are labels
+    rf"\b(?:{'|'.join(re.escape(x) for x in _CAPTION_LABELS)})\s*:?\s+", re.IGNORECASE
 )
+_CAPTION_WORDS = first_words(_CAPTION_LABELS)  # prefilter for _CAPTION_LABEL, in folded text
 # Renderer leftovers before a caption: "[gif;base64,…]", "photo-123.jpg", "1of4" counters.
 _CAPTION_JUNK = re.compile(
     r"^(?:\[[^\]]*\]\s*|\S+\.(?:jpe?g|png|gif|webp)\S*\s+|\d+\s*of\s*\d+\s*)+", re.IGNORECASE
@@ -59,10 +62,14 @@ def _bare_credit(text: str) -> bool:
     return has_photo_source(text)
 
 
-def _split(segment: Segment) -> tuple[str, str | None]:
-    """Return (caption, credit) printed in one segment."""
-    text = segment.text
-    label = _CAPTION_LABEL.search(text)
+def _caption_label(text: str) -> re.Match[str] | None:
+    """Return the first caption label in `text` ("Image caption"), else None."""
+    return _CAPTION_LABEL.search(text) if _CAPTION_WORDS.search(fold(text)) else None
+
+
+def _split(text: str, label: re.Match[str] | None) -> tuple[str, str | None]:
+    """Return (caption, credit) printed in one segment's text; `label` is its first
+    caption label."""
     if label is not None and label.start() > 0:
         credit = strip_label(text[: label.start()])
         if credit and is_credit_text(text[: label.start()]):
@@ -106,12 +113,12 @@ def find_text_images(
             continue
         if len(segment.text.split()) > vocab.MAX_CAPTION_WORDS:
             continue
-        label = _CAPTION_LABEL.match(segment.text)
-        if label is not None:  # "Image caption X" after its credit line (BBC)
+        label = _caption_label(segment.text)
+        if label is not None and label.start() == 0:  # "Image caption X" after its credit (BBC)
             claims[segment.index] = "caption"
             found.append((position, _captioned(found, position, segment.text[label.end() :])))
             continue
-        caption, credit = _split(segment)
+        caption, credit = _split(segment.text, label)
         if not credit or (not caption and segment.type == BlockType.LIST_ITEM):
             continue  # "* Photos: …" in a list of links is a link, not a credit
         alt = None
