@@ -55,6 +55,11 @@ STYLES = [
         id="text-node-per-line",
     ),
     pytest.param(f"Home\n\n{PROSE}\n\n{PROSE_2}\n", DumpStyle.LINES, id="paragraph-per-line"),
+    pytest.param(
+        "[4](BUTTON) Menu\n[5](BUTTON) Search\n[6](BUTTON) Close\n\n" + _wrapped(PROSE),
+        DumpStyle.WRAPPED,
+        id="lynx-markers-before-parentheses-are-no-markdown",
+    ),
     pytest.param("", DumpStyle.LINES, id="empty"),
 ]
 
@@ -128,6 +133,7 @@ def test_markdown_markup_is_stripped(line: str, text: str, btype: BlockType | No
     ("line", "text"),
     [
         ("The bridge[12] will open in May[13].", "The bridge will open in May."),
+        ("[32]Subscribe[33]Sign In", "Subscribe Sign In"),
         ("(BUTTON) Close the window", "Close the window"),
         ("[IMG] A view of the harbour at night.", "A view of the harbour at night."),
         ("The\u00a0old\u00a0bridge  was   closed.", "The old bridge was closed."),
@@ -135,6 +141,24 @@ def test_markdown_markup_is_stripped(line: str, text: str, btype: BlockType | No
 )
 def test_renderer_artefacts_are_removed(line: str, text: str) -> None:
     assert _texts(line + "\n") == [text]
+
+
+def test_lynx_reference_list_is_dropped_and_keeps_the_wrap_width() -> None:
+    refs = [
+        "   1. https://example.org/",
+        "   2. https://example.org/share?text=A long title with spaces&url=" + "x" * 150,
+        "  13. mailto:desk@example.org",
+        "  14. android-app://org.example.reader/item/1",
+    ]
+    dump = _wrapped(PROSE) + "\n\n" + _wrapped(PROSE_2) + "\n\nReferences\n\n" + "\n".join(refs)
+    assert _texts(dump) == [PROSE, PROSE_2, "References"]
+
+
+@pytest.mark.parametrize(
+    "line", ["  1. Note: the vote was close.", "  2. Call 555 0100 for tickets", "  3. www"]
+)
+def test_numbered_items_that_are_no_urls_stay(line: str) -> None:
+    assert len(_texts(line + "\n")) == 1
 
 
 def test_lynx_bullets_become_list_items() -> None:

@@ -44,7 +44,7 @@ _TERMINAL = tuple(".!?:")
 def detect_style(lines: list[str]) -> DumpStyle:
     """Guess how the dump's renderer laid out paragraphs."""
     text = "\n".join(lines)
-    if len(v.MD_LINK.findall(text)) >= v.MARKDOWN_MIN_LINKS:
+    if len(v.MD_LINK_STYLE.findall(text)) >= v.MARKDOWN_MIN_LINKS:
         return DumpStyle.MARKDOWN
     filled = [line.rstrip() for line in lines if line.strip()]
     if not filled:
@@ -165,7 +165,8 @@ def _strip_markup(text: str, style: DumpStyle) -> tuple[str, BlockType | None]:
         text = v.MD_LINK.sub(r"\1", text)
         text = v.MD_ORPHAN_OPEN.sub("", v.MD_ORPHAN_CLOSE.sub("", text))
         text = v.MD_ESCAPE.sub(r"\1", v.MD_EMPHASIS.sub("", text))
-    text = v.PLACEHOLDER.sub(" ", v.LINK_MARKER.sub("", v.IMAGE_NAME.sub(" ", text)))
+    text = v.LINK_MARKER.sub("", v.LINK_MARKER_GLUED.sub(" ", v.IMAGE_NAME.sub(" ", text)))
+    text = v.PLACEHOLDER.sub(" ", text)
     return normalize_space(text), kind
 
 
@@ -249,7 +250,9 @@ def segment_dump(text: str) -> list[Segment]:
     if not text or "\x00" in text[:1000]:
         return []
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = ["" if v.RULE_LINE.match(line) else line for line in lines]
+    lines = [
+        "" if v.RULE_LINE.match(line) or v.REFERENCE_LINE.match(line) else line for line in lines
+    ]
     style = detect_style(lines)
     width = wrap_width(lines) if style is DumpStyle.WRAPPED else 0
     segments: list[Segment] = []

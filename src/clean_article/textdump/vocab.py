@@ -54,6 +54,8 @@ MD_QUOTE = re.compile(r"^\s{0,3}>\s?")
 # Markdown images and links; the url may hold spaces where html2text wrapped it.
 MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+# For telling Markdown apart: a lynx marker before a parenthesis ("[9](BUTTON)") is no link.
+MD_LINK_STYLE = re.compile(r"\[(?!\d{1,4}\]\()[^\]]*\]\([^)]*\)")
 # Halves of a link whose text spans several blocks: html2text opens "[" in one block and
 # closes "](url)" in a later one (block elements inside an <a>, as teaser cards are).
 MD_ORPHAN_CLOSE = re.compile(r"\]\([^)\s]*\)?")
@@ -63,9 +65,19 @@ MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>|])")
 # Reference markers such as "[12]" (lynx without -nolist, WET, wiki copies), and the
 # placeholders text browsers print for widgets and images.
 LINK_MARKER = re.compile(r"\[\d{1,4}\]")
+# A marker between two words stands where adjacent links were glued ("Subscribe[33]Sign In"):
+# it becomes a space, not nothing.
+LINK_MARKER_GLUED = re.compile(r"(?<=\w)\[\d{1,4}\](?=\w)")
 PLACEHOLDER = re.compile(
     r"\((?:BUTTON|IMAGE|IMG)\)|\[(?:IMG|INLINE|BUTTON|image|img|Image|LINK|iframe|embed)\]"
     r"|^#alternate(?: alternate)?\s*"
+)
+# One entry of the numbered link list lynx and links print after the page without -nolist
+# ("  12. https://..."): never text, and its long URL (lynx keeps its spaces) would pass for
+# the dump's wrap width.
+REFERENCE_LINE = re.compile(
+    r"^\s*\d{1,5}\.\s+(?:[a-z][a-z0-9+.-]{1,20}://|mailto:|javascript:|tel:|data:)\S.*$",
+    re.IGNORECASE,
 )
 # A line that is only a horizontal rule or table drawing.
 RULE_LINE = re.compile(r"^[\s\-_=*~#|+.]{3,}$")
