@@ -285,10 +285,13 @@ def parse_byline(raw: str, outlets: Iterable[str] = ()) -> Byline:
     return Byline(tuple(authors), tuple(dict.fromkeys(agencies)), normalize_space(raw))
 
 
-def looks_like_byline(text: str) -> bool:
+def looks_like_byline(text: str, *, normalized: bool = False) -> bool:
     """Return whether a short line reads as a byline: "By Jane Doe", "Von ...", "es/nm (AP)",
-    or "Jane Doe, AP Sports Writer" (a name, a comma and a job title)."""
-    text = _strip_leading_date(normalize_space(text))
+    or "Jane Doe, AP Sports Writer" (a name, a comma and a job title).
+
+    `normalized` says the line comes from normalize_space() already (saves a pass).
+    """
+    text = _strip_leading_date(text if normalized else normalize_space(text))
     if not text or len(text) > 200:
         return False
     if _INITIALS.match(_PARENS.sub("", text).strip()):

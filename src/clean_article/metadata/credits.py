@@ -118,18 +118,21 @@ def _credit_ok(credit: str) -> bool:
     return len(lower_words) <= vocab.MAX_CREDIT_LOWER_WORDS
 
 
-def split_credit(text: str) -> tuple[str, str | None]:
-    """Split "caption + credit" into (caption, credit or None); the credit keeps no label."""
+def split_credit(text: str, *, normalized: bool = False) -> tuple[str, str | None]:
+    """Split "caption + credit" into (caption, credit or None); the credit keeps no label.
+
+    `normalized` says the text comes from normalize_space() already (saves a pass).
+    """
+    text = text if normalized else normalize_space(text)
     caption, credit = _split_credit(text)
     if credit is not None:
         credit = clean_credit(credit)
         if credit is None:
-            return normalize_space(text), None
+            return text, None
     return caption, credit
 
 
 def _split_credit(text: str) -> tuple[str, str | None]:
-    text = normalize_space(text)
     if not text:
         return "", None
     # The patterns below are tried only where their cheap prefilter finds what they need.

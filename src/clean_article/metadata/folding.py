@@ -13,13 +13,16 @@ from collections.abc import Iterable
 
 # re.IGNORECASE matches these to a letter that str.lower() does not give ("ı", "ſ"), or
 # gives as two characters ("İ" -> "i" + a combining dot); all other letters fold like lower().
-_REGEX_FOLDS = {0x130: "i", 0x131: "i", 0x17F: "s"}
+_REGEX_FOLDS = (("İ", "i"), ("ı", "i"), ("ſ", "s"))
 
 
 def fold(text: str) -> str:
     """Return `text` lower-cased the way re.IGNORECASE compares letters, one character for
     one (for Latin-script vocabulary: tests/test_meta_folding.py checks every letter)."""
-    return text.lower() if text.isascii() else text.translate(_REGEX_FOLDS).lower()
+    if not text.isascii():
+        for letter, folded in _REGEX_FOLDS:
+            text = text.replace(letter, folded)
+    return text.lower()
 
 
 def first_words(phrases: Iterable[str], *extra: str) -> re.Pattern[str]:

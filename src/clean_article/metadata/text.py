@@ -44,10 +44,12 @@ class TextMetadata:
 @dataclass(slots=True)
 class _Dump:
     """The segments of one call, with what the finders derive from them computed once:
-    the lines of each segment and the date read from each line (caches of this call only)."""
+    their normalised texts, the lines of each segment and the date read from each line
+    (caches of this call only)."""
 
     segments: Sequence[Segment]
     options: Options
+    texts: list[str] = field(default_factory=list)  # normalize_space() of each segment's text
     _lines: dict[int, list[str]] = field(default_factory=dict)
     _labelled: dict[str, dates.LabelledDates | None] = field(default_factory=dict)
     _date_only: dict[str, str | None] = field(default_factory=dict)
@@ -58,6 +60,12 @@ class _Dump:
         if lines is None:
             lines = self._lines[position] = _lines(self.segments[position])
         return lines
+
+    def normal_lines(self, position: int) -> list[str]:
+        """Return lines(position) as normalize_space() gives them: the raw lines are
+        normalised already, and the segment's own text (the very object) has its texts entry."""
+        text = self.segments[position].text
+        return [self.texts[position] if line is text else line for line in self.lines(position)]
 
     def labelled(self, line: str) -> dates.LabelledDates | None:
         """Return the dates after the labels of a line, or None when it has no label."""
@@ -111,11 +119,12 @@ def _bylines(dump: _Dump) -> list[tuple[int, Byline]]:
     for position, segment in enumerate(segments):
         if len(segment.text) > vocab.MAX_HEADER_CHARS * 2:
             continue
-        lines = dump.lines(position)
+        lines = list(zip(dump.lines(position), dump.normal_lines(position), strict=True))
         if position and _BY_WORD.match(segments[position - 1].text):
-            lines = [f"{segments[position - 1].text} {segment.text}", *lines]
-        for line in lines:
-            if len(line) <= vocab.MAX_HEADER_CHARS and looks_like_byline(line):
+            joined = f"{segments[position - 1].text} {segment.text}"
+            lines.insert(0, (joined, normalize_space(joined)))
+        for line, normal in lines:
+            if len(line) <= vocab.MAX_HEADER_CHARS and looks_like_byline(normal, normalized=True):
                 byline = parse_byline(line)
                 if byline.authors or byline.agencies:
                     found.append((position, byline))
@@ -291,15 +300,16 @@ def _find_lede(segments: Sequence[Segment], after: int, taken: dict[int, str]) -
     return position if following in ("image_alt", "caption", "credit") else None
 
 
-def _agencies(segments: Sequence[Segment], start: int, taken: dict[int, str]) -> list[str]:
+def _agencies(dump: _Dump, start: int, taken: dict[int, str]) -> list[str]:
     """Return agencies from wire datelines opening the story and lines naming only agencies."""
     found: list[str] = []
     checked = 0
-    for segment in segments[start:]:
+    for position in range(start, len(dump.segments)):
+        segment = dump.segments[position]
         role = taken.get(segment.index)
         if role is not None and role != "lede":  # a standfirst is story text; others are not
             continue
-        found += agency_line(segment.text)
+        found += agency_line(dump.texts[position], normalized=True)
         if len(segment.text) >= vocab.DATELINE_MIN_CHARS and checked < vocab.DATELINE_PARAGRAPHS:
             found += dateline_agencies(segment.text)
             checked += 1
@@ -308,7 +318,7 @@ def _agencies(segments: Sequence[Segment], start: int, taken: dict[int, str]) ->
 
 def _extract(segments: Sequence[Segment], options: Options) -> TextMetadata:
     claimed: dict[int, str] = {}
-    dump = _Dump(segments, options)
+    dump = _Dump(segments, options, [normalize_space(s.text) for s in segments])
     whole = _whole_scan(dump)
     byline_index, byline = _find_byline(dump, whole)
     found_dates, date_indices = _find_dates(dump, byline_index, byline, whole)
@@ -333,7 +343,7 @@ def _extract(segments: Sequence[Segment], options: Options) -> TextMetadata:
             pieces = _find_section(segments, title_at)
             section = _breadcrumb(segments[p].text for p in pieces)
             claimed.update({segments[p].index: "section" for p in pieces})
-    images, image_claims = find_text_images(segments, claimed)
+    images, image_claims = find_text_images(segments, claimed, dump.texts)
     claimed.update(image_claims)
     if first is not None:
         top = [p for p in header if p - first <= vocab.DATE_WINDOW]
@@ -341,7 +351,7 @@ def _extract(segments: Sequence[Segment], options: Options) -> TextMetadata:
         if lede_at is not None:
             lede = segments[lede_at].text
             claimed[segments[lede_at].index] = "lede"
-        agencies += _agencies(segments, first, claimed)
+        agencies += _agencies(dump, first, claimed)
     byline = Byline(byline.authors, tuple(dict.fromkeys(agencies)), byline.raw)
     if title:  # lynx prints the headline as every image's alt text (bench e1c7023e)
         images = tuple(_without_prefix(image, title) for image in images)

@@ -15,6 +15,7 @@ from clean_article.metadata.credits import (
 )
 from clean_article.metadata.folding import first_words, fold
 from clean_article.model import BlockType, Image, Segment
+from clean_article.normalize import normalize_space
 
 # A bare "caption" may be a word of the text; the others are labels.
 _CAPTION_LABELS = tuple(x for x in vocab.CAPTION_LABELS if x != "caption")
@@ -67,14 +68,14 @@ def _caption_label(text: str) -> re.Match[str] | None:
     return _CAPTION_LABEL.search(text) if _CAPTION_WORDS.search(fold(text)) else None
 
 
-def _split(text: str, label: re.Match[str] | None) -> tuple[str, str | None]:
-    """Return (caption, credit) printed in one segment's text; `label` is its first
-    caption label."""
+def _split(text: str, normal: str, label: re.Match[str] | None) -> tuple[str, str | None]:
+    """Return (caption, credit) printed in one segment's text (`normal`: normalised);
+    `label` is its first caption label."""
     if label is not None and label.start() > 0:
         credit = strip_label(text[: label.start()])
         if credit and is_credit_text(text[: label.start()]):
             return text[label.end() :], credit
-    caption, found = split_credit(text)
+    caption, found = split_credit(normal, normalized=True)
     if not found:
         return ("", text) if _bare_credit(text) else (text, None)
     credit = found
@@ -85,13 +86,13 @@ def _split(text: str, label: re.Match[str] | None) -> tuple[str, str | None]:
     return _CAPTION_JUNK.sub("", caption), credit
 
 
-def _body_end(segments: Sequence[Segment]) -> int:
+def _body_end(segments: Sequence[Segment], texts: Sequence[str]) -> int:
     """Return the position of the last body paragraph (long, and no caption)."""
     for position in range(len(segments) - 1, -1, -1):
         segment = segments[position]
         if segment.type != BlockType.PARAGRAPH or len(segment.text.split()) < vocab.BODY_MIN_WORDS:
             continue
-        if split_credit(segment.text)[1] is None:
+        if split_credit(texts[position], normalized=True)[1] is None:
             return position
     return len(segments)
 
@@ -102,12 +103,15 @@ def _dice(a: str | None, b: str | None) -> float:
 
 
 def find_text_images(
-    segments: Sequence[Segment], taken: Mapping[int, str]
+    segments: Sequence[Segment], taken: Mapping[int, str], texts: Sequence[str] | None = None
 ) -> tuple[tuple[Image, ...], dict[int, str]]:
-    """Return the images found (caption, credit, alt) and the segments they claim."""
+    """Return the images found (caption, credit, alt) and the segments they claim;
+    `texts` are the segments' texts normalised (normalize_space), if the caller has them."""
+    if texts is None:
+        texts = [normalize_space(s.text) for s in segments]
     found: list[tuple[int, Image]] = []
     claims: dict[int, str] = {}
-    last = _body_end(segments) + vocab.BODY_TAIL
+    last = _body_end(segments, texts) + vocab.BODY_TAIL
     for position, segment in enumerate(segments[: last + 1]):
         if segment.index in taken or segment.index in claims:
             continue
@@ -118,13 +122,13 @@ def find_text_images(
             claims[segment.index] = "caption"
             found.append((position, _captioned(found, position, segment.text[label.end() :])))
             continue
-        caption, credit = _split(segment.text, label)
+        caption, credit = _split(segment.text, texts[position], label)
         if not credit or (not caption and segment.type == BlockType.LIST_ITEM):
             continue  # "* Photos: …" in a list of links is a link, not a credit
         alt = None
         claims[segment.index] = "caption" if caption else "credit"
         if not caption:
-            caption, alt = _caption_before(segments, position, taken, claims)
+            caption, alt = _caption_before(segments, texts, position, taken, claims)
         found.append((position, Image(caption or None, credit, alt, None)))
     return _strip_common_prefix(_dedupe(found)), claims
 
@@ -138,7 +142,11 @@ def _captioned(found: list[tuple[int, Image]], position: int, caption: str) -> I
 
 
 def _caption_before(
-    segments: Sequence[Segment], position: int, taken: Mapping[int, str], claims: dict[int, str]
+    segments: Sequence[Segment],
+    texts: Sequence[str],
+    position: int,
+    taken: Mapping[int, str],
+    claims: dict[int, str],
 ) -> tuple[str, str | None]:
     """Return (caption, alt) printed just above a credit-only segment."""
     if position == 0:
@@ -148,7 +156,7 @@ def _caption_before(
         return "", None
     if not (_adjacent(previous, segment) and _caption_like(previous)):
         return "", None
-    if split_credit(previous.text)[1] is not None:
+    if split_credit(texts[position - 1], normalized=True)[1] is not None:
         return "", None
     claims[previous.index] = "caption"
     return _CAPTION_JUNK.sub("", previous.text), _alt(segments, position - 1, taken, claims)
