@@ -178,6 +178,27 @@ def test_related_links_heading_ends_the_article() -> None:
     assert _body([*PARAGRAPHS, "More stories from the region", *teasers]) == PARAGRAPHS
 
 
+LONG_TEASERS = [
+    " ".join([PARAGRAPHS[n % 4], PARAGRAPHS[(n + 1) % 4], PARAGRAPHS[(n + 2) % 4]]) + f" Story {n}."
+    for n in range(5)
+]
+
+
+@pytest.mark.parametrize("opening", [PARAGRAPHS[:2], PARAGRAPHS[:3]])
+def test_related_heading_before_long_lone_teasers_ends_the_article(opening: list[str]) -> None:
+    # The teasers outweigh the article, but each stands alone between share buttons.
+    tail = ["You might also like"]
+    for teaser in LONG_TEASERS:
+        tail += ["Share on Facebook", teaser]
+    assert _body([*MENU, *opening, "Share on Facebook", *tail, *FOOTER]) == opening
+
+
+def test_related_heading_before_paragraphs_in_a_row_does_not_end_the_article() -> None:
+    # An inline "Related stories" link mid-story: the paragraphs after it follow each other.
+    texts = [PARAGRAPHS[0], "Related stories", *LONG_TEASERS[:3]]
+    assert _body(texts) == [PARAGRAPHS[0], *LONG_TEASERS[:3]]
+
+
 def test_stream_of_lone_teaser_summaries_after_the_article_is_cut() -> None:
     stream = []
     for n in range(7):

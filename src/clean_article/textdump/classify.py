@@ -165,6 +165,16 @@ def _before_thread(
     return kept
 
 
+def _cut_runs_at_tail(
+    segments: Sequence[Segment], weights: Sequence[float], spans: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Drop the runs after a closing heading that stands between runs (related stories)."""
+    if len(spans) < 2:
+        return spans
+    end = cut_tail(segments, weights, (spans[0][0], spans[-1][1]))[1]
+    return [(a, min(b, end)) for a, b in spans if a <= end]
+
+
 def _revise(
     i: int,
     kinds: Sequence[Kind],
@@ -215,7 +225,7 @@ def classify(segments: Sequence[Segment], claimed: Mapping[int, str]) -> list[De
         0.0 if s.index in claimed else _weight(k, f)
         for s, k, f in zip(segments, kinds, feats, strict=True)
     ]
-    spans = find_article(weights)
+    spans = _cut_runs_at_tail(segments, weights, find_article(weights))
     if spans:
         main = max(spans, key=lambda r: sum(weights[r[0] : r[1] + 1]))
         cut = cut_tail(segments, weights, cut_comments(segments, kinds, main))

@@ -105,10 +105,17 @@ def cut_tail(
         text = segments[k].text
         if before > 0 and len(text) <= v.END_MARKER_MAX_CHARS and _closes_article(text):
             after = sum(w for w in weights[k : end + 1] if w > 0)
-            if after <= before:
+            if after <= before or _lone_blocks(weights[k : end + 1]):
                 return start, k - 1
         before += weights[k]
     return span
+
+
+def _lone_blocks(weights: Sequence[float]) -> bool:
+    """Return True when the prose in `weights` comes in lone blocks: one teaser per item."""
+    prose = [w > 0 for w in weights]
+    runs, blocks = _suffix_prose_counts(prose)
+    return runs[0] >= v.TAIL_TEASERS_MIN and blocks[0] <= v.STREAM_MAX_RUN * runs[0]
 
 
 def _closes_article(text: str) -> bool:

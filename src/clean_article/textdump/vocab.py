@@ -397,6 +397,9 @@ ABOUT_NAME = re.compile(
     r"(?i:about|über|sobre|à propos de|acerca de|over|su) [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,2}"
 )
 END_MARKER_MAX_CHARS = 80
+# ... or when the prose after it stands in this many lone blocks (teasers with summaries,
+# however long), where an inline "Related:" link is followed by paragraphs in a row.
+TAIL_TEASERS_MIN = 2
 
 # A dateline opens a story ("NEW DELHI: ...", "HAYWARD, Calif. (AP) — ..."). One story has
 # one; several datelined blocks are teasers of several stories.
