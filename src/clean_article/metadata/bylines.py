@@ -294,9 +294,10 @@ def looks_like_byline(text: str, *, normalized: bool = False) -> bool:
     text = _strip_leading_date(text if normalized else normalize_space(text))
     if not text or len(text) > 200:
         return False
-    if _INITIALS.match(_PARENS.sub("", text).strip()):
+    # Initials hold a slash and a titled name a comma: lines without either are skipped cheaply.
+    if "/" in text and _INITIALS.match(_PARENS.sub("", text).strip()):
         return True
-    if _PREFIX.match(text) is None and not _titled(text):
+    if _PREFIX.match(text) is None and not ("," in text and _titled(text)):
         return False
     byline = parse_byline(text)
     return bool(byline.authors or byline.agencies)

@@ -220,6 +220,12 @@ def find_date(text: str, reference_date: dt.date | None = None) -> DateMatch | N
     return _relative(text, reference_date)
 
 
+def may_hold_date(text: str, reference_date: dt.date | None = None) -> bool:
+    """Return False when no date can be read from `text` (a cheap test): every printed date
+    holds a digit, and a relative one ("an hour ago") needs a reference date."""
+    return reference_date is not None or _DIGIT.search(text) is not None
+
+
 def leading_date(text: str) -> DateMatch | None:
     """Return the printed date `text` opens with ("11/19/2019 by …"), else None."""
     if _DIGIT.search(text) is None or _DATE_START.match(text) is None:

@@ -188,12 +188,13 @@ class _DateScan:
 
 
 def _scan_dates(dump: _Dump, positions: range, scan: _DateScan) -> None:
+    reference_date = dump.options.reference_date
     for position in positions:
         segment = dump.segments[position]
         if len(segment.text) > vocab.MAX_HEADER_CHARS * 2:
             continue
         for line in dump.lines(position):
-            if len(line) > vocab.MAX_HEADER_CHARS:
+            if len(line) > vocab.MAX_HEADER_CHARS or not dates.may_hold_date(line, reference_date):
                 continue
             labelled = dump.labelled(line)
             if labelled is not None:

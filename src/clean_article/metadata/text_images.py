@@ -29,6 +29,7 @@ _CAPTION_JUNK = re.compile(
     r"^(?:\[[^\]]*\]\s*|\S+\.(?:jpe?g|png|gif|webp)\S*\s+|\d+\s*of\s*\d+\s*)+", re.IGNORECASE
 )
 _TERMINAL = tuple(".!?…:;,")
+_CREDIT_SEPARATOR = re.compile(r"[/|,]")
 _TOKEN = re.compile(r"\w+")
 
 
@@ -49,13 +50,11 @@ def _alt_like(segment: Segment) -> bool:
 def _bare_credit(text: str) -> bool:
     """Return whether an unlabelled line is surely a credit: a name, a separator and a photo
     source ("Jane Doe/Getty Images", "Jane Doe, Associated Press"), no job title, no link."""
-    if (
-        not 2 <= len(text.split()) <= vocab.MAX_BARE_CREDIT_WORDS
-        or len(text) > vocab.MAX_CREDIT_CHARS
-    ):
+    if len(text) > vocab.MAX_CREDIT_CHARS or ":" in text or text.endswith(_TERMINAL):
         return False
-    courtesy = text.casefold().startswith(vocab.COURTESY)
-    if ":" in text or text.endswith(_TERMINAL) or not (courtesy or re.search(r"[/|,]", text)):
+    if not 2 <= len(text.split()) <= vocab.MAX_BARE_CREDIT_WORDS:
+        return False
+    if not (_CREDIT_SEPARATOR.search(text) or text.casefold().startswith(vocab.COURTESY)):
         return False
     words = {w.strip(".,").casefold() for w in text.split()}
     if words & vocab.TITLE_WORDS - {"press", "news", "media"} or clean_credit(text) is None:
