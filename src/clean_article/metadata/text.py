@@ -49,23 +49,19 @@ class _Dump:
 
     segments: Sequence[Segment]
     options: Options
-    texts: list[str] = field(default_factory=list)  # normalize_space() of each segment's text
-    _lines: dict[int, list[str]] = field(default_factory=dict)
+    texts: list[str]  # normalize_space() of each segment's text
+    _lines: dict[int, list[tuple[str, str]]] = field(default_factory=dict)
     _labelled: dict[str, dates.LabelledDates | None] = field(default_factory=dict)
     _date_only: dict[str, str | None] = field(default_factory=dict)
 
-    def lines(self, position: int) -> list[str]:
-        """Return the lines of the segment at `position` (see _lines); do not mutate."""
+    def lines(self, position: int) -> list[tuple[str, str]]:
+        """Return (line, normalised line) for the lines of the segment at `position` (see
+        _lines); do not mutate."""
         lines = self._lines.get(position)
         if lines is None:
-            lines = self._lines[position] = _lines(self.segments[position])
+            segment = self.segments[position]
+            lines = self._lines[position] = _lines(segment, self.texts[position])
         return lines
-
-    def normal_lines(self, position: int) -> list[str]:
-        """Return lines(position) as normalize_space() gives them: the raw lines are
-        normalised already, and the segment's own text (the very object) has its texts entry."""
-        text = self.segments[position].text
-        return [self.texts[position] if line is text else line for line in self.lines(position)]
 
     def labelled(self, line: str) -> dates.LabelledDates | None:
         """Return the dates after the labels of a line, or None when it has no label."""
@@ -83,21 +79,24 @@ class _Dump:
         return self._date_only[line]
 
 
-def _lines(segment: Segment) -> list[str]:
+def _lines(segment: Segment, text: str) -> list[tuple[str, str]]:
     """Return the segment's raw lines when it has several (a byline and a date line the
-    segmenter joined), Markdown links and emphasis unwrapped, then its whole text."""
+    segmenter joined), Markdown links and emphasis unwrapped, then its whole text; each
+    with its normalised form (`text`: the segment's text normalised)."""
+    whole = (segment.text, text)
     if len(segment.raw) > vocab.MAX_RAW_CHARS:  # a piece of a long glued line: its text will do
-        return [segment.text]
+        return [whole]
     raw = segment.raw.splitlines()
     if len(raw) < 2:  # one line: its text is all there is
-        return [segment.text]
+        return [whole]
     lines = [normalize_space(_MARKUP.sub(_unwrap, line)) for line in raw]
     lines = [line for line in lines if line]
     if len(lines) < 2 or _wrapped(lines):
-        return [segment.text]
+        return [whole]
+    pairs = [(line, line) for line in lines]  # normalised already
     if any(line.count("[") != line.count("]") for line in raw):
-        return [segment.text, *lines]  # a Markdown link wrapped over two lines: text first
-    return [*lines, segment.text]
+        return [whole, *pairs]  # a Markdown link wrapped over two lines: text first
+    return [*pairs, whole]
 
 
 def _wrapped(lines: list[str]) -> bool:
@@ -119,10 +118,10 @@ def _bylines(dump: _Dump) -> list[tuple[int, Byline]]:
     for position, segment in enumerate(segments):
         if len(segment.text) > vocab.MAX_HEADER_CHARS * 2:
             continue
-        lines = list(zip(dump.lines(position), dump.normal_lines(position), strict=True))
+        lines = dump.lines(position)
         if position and _BY_WORD.match(segments[position - 1].text):
             joined = f"{segments[position - 1].text} {segment.text}"
-            lines.insert(0, (joined, normalize_space(joined)))
+            lines = [(joined, normalize_space(joined)), *lines]
         for line, normal in lines:
             if len(line) <= vocab.MAX_HEADER_CHARS and looks_like_byline(normal, normalized=True):
                 byline = parse_byline(line)
@@ -140,7 +139,7 @@ def _bare_name(dump: _Dump, near: int) -> tuple[int, Byline] | None:
         range(near - vocab.NAME_WINDOW, near + vocab.NAME_WINDOW + 1), key=lambda p: abs(p - near)
     ):
         if 0 <= position < len(dump.segments) and position != near:
-            for line in dump.lines(position):
+            for line, _ in dump.lines(position):
                 if looks_like_bare_byline(line):
                     return position, parse_byline(line)
     return None
@@ -152,13 +151,13 @@ def _rank(segments: Sequence[Segment], position: int, near: int) -> tuple[bool, 
     return segments[position].type == BlockType.LIST_ITEM, abs(position - near)
 
 
-def _find_byline(dump: _Dump, first_dates: _DateScan) -> tuple[int | None, Byline]:
+def _find_byline(dump: _Dump, whole: _DateScan) -> tuple[int | None, Byline]:
     """Return the byline nearest to the first date line (or the first one), with its
-    position; `first_dates` is the scan of the whole dump."""
+    position; `whole` is the date scan of the whole dump."""
     segments = dump.segments
     candidates = _bylines(dump)
     position = {s.index: p for p, s in enumerate(segments)}
-    near = position[first_dates.indices[0]] if first_dates.indices else None
+    near = position[whole.indices[0]] if whole.indices else None
     if near is not None:
         close = [c for c in candidates if abs(c[0] - near) <= vocab.DATE_WINDOW]
         best = min(close, key=lambda c: _rank(segments, c[0], near), default=None)
@@ -193,7 +192,7 @@ def _scan_dates(dump: _Dump, positions: range, scan: _DateScan) -> None:
         segment = dump.segments[position]
         if len(segment.text) > vocab.MAX_HEADER_CHARS * 2:
             continue
-        for line in dump.lines(position):
+        for line, _ in dump.lines(position):
             if len(line) > vocab.MAX_HEADER_CHARS or not dates.may_hold_date(line, reference_date):
                 continue
             labelled = dump.labelled(line)
