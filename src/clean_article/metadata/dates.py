@@ -25,16 +25,17 @@ _ISO = re.compile(
 )
 _COMPACT = re.compile(r"^\s*(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?\s*$")
 
+# 18.11.2019, 11/19/19, 19-11-2019: day and month order resolved later
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?!\d)"
+)
 # Printed dates, tried in this order; the earliest match in a text wins.
 _DATE_PATTERNS = (
     # 2019-11-19 or 2016.12.01 or 2019/11/19: year first
     re.compile(r"(?<!\d)(?P<y>\d{4})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})(?!\d)"),
     # 2016年12月1日 (Chinese, Japanese) and 2016년 12월 1일 (Korean)
     re.compile(r"(?<!\d)(?P<y>\d{4})\s*[年년]\s*(?P<m>\d{1,2})\s*[月월]\s*(?P<d>\d{1,2})(?!\d)"),
-    # 18.11.2019, 11/19/19, 19-11-2019: day and month order resolved later
-    re.compile(
-        r"(?<![\d.])(?P<a>\d{1,2})(?P<sep>[./-])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{4}|\d{2})(?!\d)"
-    ),
+    _NUMERIC_DATE,
     # October 1, 2024 / Nov. 19, 2019 / Tue, Nov 19 2019
     re.compile(
         rf"(?<![^\W\d_]){_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})"
@@ -65,9 +66,11 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _ONE_WORDS = frozenset({"a", "an", "one", "ein", "einem", "einer", "un", "une"})
-# Prefilters: every printed pattern holds a digit, and one starting a text starts with a
-# digit or a month name.
+# Prefilters: every printed pattern holds a digit, all but _NUMERIC_DATE ("11/19/19") four
+# in a row (the year), and a date opening a text starts with a digit or a month name.
 _DIGIT = re.compile(r"\d")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_SHORT_YEAR_PATTERNS = (_NUMERIC_DATE,)
 _DATE_START = re.compile(rf"\d|{_MONTH_ALT}", re.IGNORECASE)
 
 # How far (characters) a printed time may sit from its date and still belong to it.
@@ -206,7 +209,8 @@ def find_date(text: str, reference_date: dt.date | None = None) -> DateMatch | N
     if _DIGIT.search(text) is None:
         return _relative(text, reference_date)
     best: tuple[re.Match[str], dt.date] | None = None
-    for pattern in _DATE_PATTERNS:
+    patterns = _DATE_PATTERNS if _FOUR_DIGITS.search(text) else _SHORT_YEAR_PATTERNS
+    for pattern in patterns:
         for match in pattern.finditer(text):
             date = _date_from(match)
             if date is not None:
