@@ -199,6 +199,41 @@ def test_related_heading_before_paragraphs_in_a_row_does_not_end_the_article() -
     assert _body(texts) == [PARAGRAPHS[0], *LONG_TEASERS[:3]]
 
 
+TABLE = [
+    "1 Northport Rovers 34 21 8 5 71",
+    "2 Eastfield United 34 20 7 7 67",
+    "3 Harbour City 34 18 9 7 63",
+    "4 Millbrook Town 34 17 6 11 57",
+    "5 Westgate Athletic 34 15 9 10 54",
+    "6 Riverside Wanderers 34 12 8 14 44",
+]
+SCHEDULE = [
+    "Round 1: 10 March - Northport",
+    "Round 2: 8 April - Eastfield",
+    "Round 3: 22 April - Harbour City",
+    "Round 4: 6 May - Millbrook",
+    "Round 5: 20 May - Westgate",
+]
+
+
+@pytest.mark.parametrize("rows", [TABLE, SCHEDULE], ids=["standings", "schedule"])
+def test_table_under_a_short_introduction_is_the_article(rows: list[str]) -> None:
+    intro = "Here you will always find the latest standings of the league after every round."
+    comment = PARAGRAPHS[1]  # a long comment further down must not win over the table
+    texts = [*MENU, intro, *rows, "Share this", *FOOTER, "Comments", comment]
+    body = _body(texts)
+    assert body[: len(rows) + 1] == [intro, *rows]
+
+
+def test_few_numeric_rows_stay_date_lines() -> None:
+    texts = [*PARAGRAPHS, "Nov 19 2019 10 00", "Nov 20 2019 11 00", *FOOTER]
+    assert _body(texts) == PARAGRAPHS
+
+
+def test_numeric_sidebar_far_from_the_article_is_dropped() -> None:
+    assert _body([*PARAGRAPHS, *FOOTER, "Standings", *TABLE, *MENU]) == PARAGRAPHS
+
+
 def test_stream_of_lone_teaser_summaries_after_the_article_is_cut() -> None:
     stream = []
     for n in range(7):

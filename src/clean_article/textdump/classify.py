@@ -130,6 +130,30 @@ def _mark_teasers(segments: Sequence[Segment], kinds: list[Kind], why: list[str]
                 kinds[i], why[i] = Kind.SHORT, "one of several datelined blocks (teasers)"
 
 
+def _mark_tables(segments: Sequence[Segment], kinds: list[Kind], why: list[str]) -> None:
+    """Mark runs of short rows full of numbers as article text: tables, results, calendars.
+
+    One row alone looks like a date line; many in a row, each with several numbers and
+    no sentence, are the table that standings and schedule pages are about.
+    """
+    run: list[int] = []
+    for i, s in enumerate([*segments, None]):
+        if s is not None and _is_table_row(s.text, why[i]):
+            run.append(i)
+            continue
+        if len(run) >= v.TABLE_MIN_ROWS:
+            for j in run:
+                kinds[j], why[j] = Kind.NEAR, "table row"
+        run = []
+
+
+def _is_table_row(text: str, why: str) -> bool:
+    if len(text) > v.TABLE_ROW_MAX_CHARS or why not in v.TABLE_ROW_OVERRIDES:
+        return False
+    numbers = sum(any(c.isdigit() for c in t) for t in _TOKEN.findall(text))
+    return numbers >= v.TABLE_ROW_MIN_NUMBERS and not _SENTENCE_END.search(text)
+
+
 def _is_credit_line(text: str) -> bool:
     """Return True for a line that only credits a photo ("Image: ...", "Name/Getty Images")."""
     if v.CREDIT_LINE.match(text) or v.NAME_AGENCY.match(text):
@@ -221,6 +245,7 @@ def classify(segments: Sequence[Segment], claimed: Mapping[int, str]) -> list[De
         why.append(reason)
     _mark_captions(segments, feats, kinds, why)
     _mark_teasers(segments, kinds, why)
+    _mark_tables(segments, kinds, why)
     weights = [
         0.0 if s.index in claimed else _weight(k, f)
         for s, k, f in zip(segments, kinds, feats, strict=True)

@@ -178,6 +178,15 @@ REPEAT_BAD_COPIES = 4
 # without prose on both sides (it is rarely furniture once inside the article).
 INSIDE_MIN_WORDS = 5
 
+# Tables (standings, results, schedules): at least TABLE_MIN_ROWS segments in a row, each
+# at most TABLE_ROW_MAX_CHARS long with TABLE_ROW_MIN_NUMBERS tokens holding digits, count
+# as sentence-like text (11ea381ad92b, cc03ddb5ef7d). Only rows that were short or taken for
+# a date line are revised; other verdicts (credits, bylines, repeats) stand.
+TABLE_MIN_ROWS = 5
+TABLE_ROW_MAX_CHARS = 120
+TABLE_ROW_MIN_NUMBERS = 2
+TABLE_ROW_OVERRIDES = frozenset({"short", "date line"})
+
 # Region search (maximum-sum run of blocks): what each class adds or costs.
 REGION_GOOD_CAP = 800
 REGION_NEAR_FACTOR = 0.5
