@@ -234,6 +234,19 @@ def test_numeric_sidebar_far_from_the_article_is_dropped() -> None:
     assert _body([*PARAGRAPHS, *FOOTER, "Standings", *TABLE, *MENU]) == PARAGRAPHS
 
 
+@pytest.mark.parametrize(
+    "last",
+    [
+        'But she said the plan still needed work, "because the people who use the bridge every '
+        'day deserve a crossing that is safe in all seasons."',
+        "The mayor closed the meeting with a promise (the timetable will be published soon.)",
+        "« Nous allons reconstruire ce pont pour les habitants de la ville et les visiteurs. »",
+    ],
+)
+def test_last_paragraph_ending_inside_a_quote_is_prose(last: str) -> None:
+    assert _body([*MENU, *PARAGRAPHS, last, *FOOTER]) == [*PARAGRAPHS, last]
+
+
 def test_stream_of_lone_teaser_summaries_after_the_article_is_cut() -> None:
     stream = []
     for n in range(7):

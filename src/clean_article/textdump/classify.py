@@ -24,7 +24,8 @@ from clean_article.textdump.runs import (
 )
 
 _TOKEN = re.compile(r"\w+")
-_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)|[。！？]")
+# A sentence ends at a mark, perhaps inside a closing quote or bracket ('... policies."').
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*(?=\s|$)|[。！？]")
 _PHRASE = re.compile("|".join(f"(?:{p})" for p in v.BOILER_PHRASES), re.IGNORECASE)
 
 
