@@ -270,9 +270,10 @@ def test_wrapped_japanese_lines_join_without_a_space() -> None:
     assert _texts(dump)[0] == line
 
 
-def test_long_block_with_a_headline_run_is_cut_into_sentences() -> None:
+@pytest.mark.parametrize("close", ["", "”", '"', "’"])
+def test_long_block_with_a_headline_run_is_cut_into_sentences(close: str) -> None:
     headlines = " ".join(f"Headline number {n} about the city council vote" for n in range(20))
-    block = f"{PROSE} {PROSE_2} {headlines}"
+    block = f"{PROSE} {PROSE_2[:-1]}{close}. {headlines}"  # a quote may close before the stop
     pieces = split_glued(block)
     assert pieces[-1] == headlines
     assert len(pieces) > 2

@@ -117,7 +117,7 @@ GLUE_CREDIT = re.compile(
 LONG_BLOCK_CHARS = 1000
 # Words without a sentence end that make a stretch of a long block a run of headlines.
 HEADLINE_RUN_WORDS = 60
-SENTENCE_BREAK = re.compile(rf"(?<=[{LOWER}0-9)%][.!?…])[”\"’»)]?\s+(?=[“\"‘«„]?[{UPPER}])")
+SENTENCE_BREAK = re.compile(rf"(?<=[{LOWER}0-9)%”’\"»][.!?…])[”\"’»)]?\s+(?=[“\"‘«„]?[{UPPER}])")
 # A camel split is only safe in a short, title-like chunk: inside running prose the
 # capital is more often a name than a block boundary.
 GLUE_CHUNK_MAX = 120
