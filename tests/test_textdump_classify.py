@@ -230,6 +230,12 @@ def test_few_numeric_rows_stay_date_lines() -> None:
     assert _body(texts) == PARAGRAPHS
 
 
+def test_archive_links_after_the_article_are_no_table() -> None:
+    months = ["November", "October", "September", "August", "July", "June", "May"]
+    archive = [f"{month} 2019 ({n + 10})" for n, month in enumerate(months)]
+    assert _body([*PARAGRAPHS, "Archives", *archive, *FOOTER]) == PARAGRAPHS
+
+
 def test_numeric_sidebar_far_from_the_article_is_dropped() -> None:
     assert _body([*PARAGRAPHS, *FOOTER, "Standings", *TABLE, *MENU]) == PARAGRAPHS
 

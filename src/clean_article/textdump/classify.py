@@ -151,7 +151,10 @@ def _mark_tables(segments: Sequence[Segment], kinds: list[Kind], why: list[str])
 def _is_table_row(text: str, why: str) -> bool:
     if len(text) > v.TABLE_ROW_MAX_CHARS or why not in v.TABLE_ROW_OVERRIDES:
         return False
-    numbers = sum(any(c.isdigit() for c in t) for t in _TOKEN.findall(text))
+    tokens = _TOKEN.findall(text.casefold())
+    if all(t.isdigit() or t in v.DATE_WORDS for t in tokens):
+        return False  # an archive link ("November 2019 (12)") or a bare date
+    numbers = sum(any(c.isdigit() for c in t) for t in tokens)
     return numbers >= v.TABLE_ROW_MIN_NUMBERS and not _SENTENCE_END.search(text)
 
 
