@@ -214,9 +214,18 @@ SCHEDULE = [
     "Round 4: 6 May - Millbrook",
     "Round 5: 20 May - Westgate",
 ]
+TOUR = [  # one number per row, at its start
+    "June 9 - Northport, Harbour Arena",
+    "June 12 - Eastfield, City Hall",
+    "June 14 - Millbrook, Riverside Park",
+    "July 2 - Westgate, Open Air Stage",
+    "July 5 - Harbour City, Pier Theatre",
+]
 
 
-@pytest.mark.parametrize("rows", [TABLE, SCHEDULE], ids=["standings", "schedule"])
+@pytest.mark.parametrize(
+    "rows", [TABLE, SCHEDULE, TOUR], ids=["standings", "schedule", "tour-dates"]
+)
 def test_table_under_a_short_introduction_is_the_article(rows: list[str]) -> None:
     intro = "Here you will always find the latest standings of the league after every round."
     comment = PARAGRAPHS[1]  # a long comment further down must not win over the table
@@ -234,6 +243,13 @@ def test_archive_links_after_the_article_are_no_table() -> None:
     months = ["November", "October", "September", "August", "July", "June", "May"]
     archive = [f"{month} 2019 ({n + 10})" for n, month in enumerate(months)]
     assert _body([*PARAGRAPHS, "Archives", *archive, *FOOTER]) == PARAGRAPHS
+
+
+def test_category_links_with_post_counts_are_no_table() -> None:
+    topics = "Travel Food Drink News Sport Weather Culture Music Film Books Science Health".split()
+    widget = [f"{topic} ({n + 3})" for n, topic in enumerate(topics * 2)]
+    widget = [f"{'Local ' if n >= len(topics) else ''}{w}" for n, w in enumerate(widget)]
+    assert _body([*PARAGRAPHS, *widget, *FOOTER]) == PARAGRAPHS
 
 
 def test_numeric_sidebar_far_from_the_article_is_dropped() -> None:

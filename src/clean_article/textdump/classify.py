@@ -68,7 +68,7 @@ def _bad_reason(segment: Segment, f: Features) -> str | None:
 
 def _mostly_date(text: str) -> bool:
     """Return True for a short block made of dates, times and month or weekday names."""
-    tokens = _TOKEN.findall(text.casefold())
+    tokens = _TOKEN.findall(v.COUNT_TAIL.sub("", text).casefold())
     if not tokens or len(tokens) > v.DATE_WORDS_MAX_WORDS:
         return False
     dated = sum(t.isdigit() or t in v.DATE_WORDS for t in tokens)
@@ -151,11 +151,12 @@ def _mark_tables(segments: Sequence[Segment], kinds: list[Kind], why: list[str])
 def _is_table_row(text: str, why: str) -> bool:
     if len(text) > v.TABLE_ROW_MAX_CHARS or why not in v.TABLE_ROW_OVERRIDES:
         return False
-    tokens = _TOKEN.findall(text.casefold())
+    tokens = _TOKEN.findall(v.COUNT_TAIL.sub("", text).casefold())
     if all(t.isdigit() or t in v.DATE_WORDS for t in tokens):
         return False  # an archive link ("November 2019 (12)") or a bare date
-    numbers = sum(any(c.isdigit() for c in t) for t in tokens)
-    return numbers >= v.TABLE_ROW_MIN_NUMBERS and not _SENTENCE_END.search(text)
+    digits = [any(c.isdigit() for c in t) for t in tokens]
+    keyed = any(digits[: v.TABLE_ROW_KEY_TOKENS])  # a rank or a date opens the row
+    return (sum(digits) >= v.TABLE_ROW_MIN_NUMBERS or keyed) and not _SENTENCE_END.search(text)
 
 
 def _is_credit_line(text: str) -> bool:

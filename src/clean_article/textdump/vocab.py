@@ -185,6 +185,10 @@ INSIDE_MIN_WORDS = 5
 TABLE_MIN_ROWS = 5
 TABLE_ROW_MAX_CHARS = 120
 TABLE_ROW_MIN_NUMBERS = 2
+# ... or a number among its first tokens: a schedule keyed by date ("June 9 - City, Venue").
+TABLE_ROW_KEY_TOKENS = 3
+# A post count after a category or archive link ("Travel (15)"): not a table cell.
+COUNT_TAIL = re.compile(r"\s*\(\d+\)\s*$")
 TABLE_ROW_OVERRIDES = frozenset({"short", "date line"})
 
 # Region search (maximum-sum run of blocks): what each class adds or costs.
