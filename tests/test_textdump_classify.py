@@ -269,6 +269,28 @@ def test_last_paragraph_ending_inside_a_quote_is_prose(last: str) -> None:
     assert _body([*MENU, *PARAGRAPHS, last, *FOOTER]) == [*PARAGRAPHS, last]
 
 
+def _dated_teasers(date: str) -> list[str]:
+    teasers = []
+    for n, teaser in enumerate(LONG_TEASERS[:4]):
+        teasers += [f"Other story {n}", "Jane Roe", date, teaser]
+        if n % 2:  # some teasers have two paragraphs: no stream of lone blocks
+            teasers.append(PARAGRAPHS[n])
+    return teasers
+
+
+def test_dated_teasers_after_the_article_are_cut() -> None:
+    texts = [*MENU, "Tuesday November 19, 2019", *PARAGRAPHS, "Opinion", "More from us"]
+    texts += _dated_teasers("Wednesday November 20, 2019")
+    assert _body(texts) == PARAGRAPHS
+
+
+@pytest.mark.parametrize("mark", ["1).", "[1538123681]"])
+def test_numbered_marks_between_paragraphs_are_no_dated_teasers(mark: str) -> None:
+    texts = [*MENU, *PARAGRAPHS[:2], *_dated_teasers(mark)]
+    assert _body(texts)[:2] == PARAGRAPHS[:2]
+    assert LONG_TEASERS[3] in _body(texts)
+
+
 def test_stream_of_lone_teaser_summaries_after_the_article_is_cut() -> None:
     stream = []
     for n in range(7):

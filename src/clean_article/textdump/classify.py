@@ -18,6 +18,7 @@ from clean_article.textdump.features import Features, Kind, measure
 from clean_article.textdump.runs import (
     cut_comments,
     cut_tail,
+    cut_dated_stream,
     cut_teaser_stream,
     find_article,
     thread_start,
@@ -64,6 +65,13 @@ def _bad_reason(segment: Segment, f: Features) -> str | None:
     if f.copies >= v.REPEAT_BAD_COPIES:
         return f"text repeated {f.copies} times"
     return None
+
+
+def _is_calendar_date(text: str) -> bool:
+    """Return True when a date line names a year, a clock time, a month or a weekday."""
+    if v.DATE_LIKE.search(text):
+        return True
+    return any(t in v.DATE_NAMES for t in _TOKEN.findall(text.casefold()))
 
 
 def _mostly_date(text: str) -> bool:
@@ -260,6 +268,8 @@ def classify(segments: Sequence[Segment], claimed: Mapping[int, str]) -> list[De
         main = max(spans, key=lambda r: sum(weights[r[0] : r[1] + 1]))
         cut = cut_tail(segments, weights, cut_comments(segments, kinds, main))
         cut = cut_teaser_stream(weights, cut)
+        dated = [w == "date line" and _is_calendar_date(s.text) for s, w in zip(segments, why)]
+        cut = cut_dated_stream(dated, kinds, cut)
         spans = [cut if r == main else r for r in spans if r[0] <= cut[1]]
         spans = _before_thread(segments, kinds, spans)
     span_of = [(-1, -1)] * len(segments)

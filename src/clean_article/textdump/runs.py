@@ -127,6 +127,34 @@ def _is_comments_heading(segment: Segment) -> bool:
     return len(text) <= v.COMMENT_STAMP_MAX_CHARS and bool(v.COMMENTS_HEADING.match(text))
 
 
+def cut_dated_stream(
+    dated: Sequence[bool], kinds: Sequence[Kind], span: tuple[int, int]
+) -> tuple[int, int]:
+    """End the run before a list of dated items: a date line over each teaser summary.
+
+    An article prints its date once or twice, above its text; several date lines in a
+    row after its text, each followed by prose, are a list of other stories (or posts).
+    """
+    start, end = span
+    first = next((i for i in range(start, end + 1) if kinds[i] is Kind.GOOD), None)
+    if first is None:
+        return span
+    chain: list[int] = []
+    for i in range(first + 1, end + 1):
+        if not dated[i]:
+            continue
+        if chain and (
+            i - chain[-1] > v.DATED_STREAM_GAP
+            or not any(k in (Kind.GOOD, Kind.NEAR) for k in kinds[chain[-1] + 1 : i])
+        ):
+            chain = []
+        chain.append(i)
+        if len(chain) >= v.DATED_STREAM_MIN:
+            last = max(j for j in range(first, chain[0]) if kinds[j] in (Kind.GOOD, Kind.NEAR))
+            return start, last
+    return span
+
+
 def cut_teaser_stream(weights: Sequence[float], span: tuple[int, int]) -> tuple[int, int]:
     """End the run before a stream of lone prose blocks: teasers, one summary per item.
 

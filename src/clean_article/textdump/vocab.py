@@ -205,6 +205,10 @@ TRIM_SHARE = 0.15
 STREAM_GAP = 3
 STREAM_MIN_ITEMS = 6
 STREAM_MAX_RUN = 1.0
+# A list of dated items after the article: DATED_STREAM_MIN date lines after its first
+# prose, each at most DATED_STREAM_GAP blocks after the last with prose between (87bf60570e6e).
+DATED_STREAM_MIN = 3
+DATED_STREAM_GAP = 8
 # Other runs at least this dense (share of the best run's sum) are article too: pages that
 # break the text with a gallery, a video or a box of links.
 REGION_SECOND_RATIO = 0.3
@@ -270,6 +274,11 @@ _DATE_WORD_TEXT = """
     a m p et est edt pst pdt gmt utc cet cest bst ist uhr h at on de del di le el um the
     """
 DATE_WORDS = frozenset(_DATE_WORD_TEXT.split())
+# Month and weekday names alone (no clock words, zones or particles): what makes a line of
+# numbers a calendar date rather than a footnote mark or an id.
+DATE_NAMES = DATE_WORDS - frozenset(
+    "am pm a m p et est edt pst pdt gmt utc cet cest bst ist uhr h at on de del di le el um the".split()
+)
 DATE_WORDS_SHARE = 0.75
 DATE_WORDS_MAX_WORDS = 10
 
