@@ -17,8 +17,8 @@ from clean_article.textdump import vocab as v
 from clean_article.textdump.features import Features, Kind, measure
 from clean_article.textdump.runs import (
     cut_comments,
-    cut_tail,
     cut_dated_stream,
+    cut_tail,
     cut_teaser_stream,
     find_article,
     thread_start,
@@ -268,7 +268,10 @@ def classify(segments: Sequence[Segment], claimed: Mapping[int, str]) -> list[De
         main = max(spans, key=lambda r: sum(weights[r[0] : r[1] + 1]))
         cut = cut_tail(segments, weights, cut_comments(segments, kinds, main))
         cut = cut_teaser_stream(weights, cut)
-        dated = [w == "date line" and _is_calendar_date(s.text) for s, w in zip(segments, why)]
+        dated = [
+            w == "date line" and _is_calendar_date(s.text)
+            for s, w in zip(segments, why, strict=True)
+        ]
         cut = cut_dated_stream(dated, kinds, cut)
         spans = [cut if r == main else r for r in spans if r[0] <= cut[1]]
         spans = _before_thread(segments, kinds, spans)
