@@ -307,14 +307,29 @@ def test_inline_read_more_link_does_not_end_the_article() -> None:
     assert _body([*PARAGRAPHS[:2], "Read more", *PARAGRAPHS[2:]]) == PARAGRAPHS
 
 
-def test_datelined_teasers_are_dropped() -> None:
+@pytest.mark.parametrize(
+    "headline", ["", "Council approves a budget for the coming year "], ids=["dateline", "headline"]
+)
+def test_datelined_teasers_are_dropped(headline: str) -> None:
     teasers = [
-        f"{city}: The regional council has approved a new budget for the coming year, and the "
-        "opposition has promised to challenge several of the spending decisions."
-        for city in ("LONDON", "PARIS", "BERLIN", "MADRID")
+        f"{headline}{city}: The regional council has approved a new budget for the coming year, "
+        "and the opposition has promised to challenge several of the spending decisions."
+        for city in ("LONDON", "PARIS", "BERLIN", "NEW YORK")
     ]
     body = _body([*PARAGRAPHS, "Latest", *teasers])
     assert body == PARAGRAPHS
+
+
+def test_an_update_note_inside_the_article_is_kept() -> None:
+    note = (
+        "The meeting went on for hours. UPDATE: The council has since confirmed the timetable, "
+        "and the first closures will start in May."
+    )
+    assert _body([*PARAGRAPHS[:2], note, *PARAGRAPHS[2:]]) == [
+        *PARAGRAPHS[:2],
+        note,
+        *PARAGRAPHS[2:],
+    ]
 
 
 def test_repeated_paragraph_is_kept_once() -> None:

@@ -124,7 +124,11 @@ def _mark_captions(
 
 def _mark_teasers(segments: Sequence[Segment], kinds: list[Kind], why: list[str]) -> None:
     """Mark prose blocks that each open with their own dateline, close together: teasers."""
-    datelined = [i for i, s in enumerate(segments) if v.DATELINE.match(s.text)]
+    datelined = [
+        i
+        for i, s in enumerate(segments)
+        if v.DATELINE.match(s.text) or v.DATELINE_INLINE.match(s.text)
+    ]
     groups: list[list[int]] = []
     for i in datelined:
         if groups and i - groups[-1][-1] <= v.DATELINE_GAP:

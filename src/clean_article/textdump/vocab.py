@@ -429,5 +429,9 @@ DATELINE = re.compile(
     r"^[A-Z][A-Z .'’-]{2,30}(, [A-Z][\w.]+( [A-Z][\w.]+)?)?"
     r"( \([A-Za-z]+\))? ?(: |[—–-] )"
 )
+# A teaser glues its headline to the story's dateline ("Headline text NEW DELHI: The ...").
+DATELINE_INLINE = re.compile(
+    r"^.{10,200}?[a-z0-9’'”)] [A-Z]{2}[A-Z.'’-]*( [A-Z][A-Z.'’-]+){0,3}: [A-Z]"
+)
 DATELINES_MIN = 3
 DATELINE_GAP = 3
