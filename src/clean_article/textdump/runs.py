@@ -98,24 +98,25 @@ def cut_comments(
 def cut_tail(
     segments: Sequence[Segment], weights: Sequence[float], span: tuple[int, int]
 ) -> tuple[int, int]:
-    """End the article run at a closing heading (related links, tags, author box)."""
+    """End the article run at a closing heading (related links, tags, author box).
+
+    It ends there when the prose after it weighs less than the article before it, or
+    when that prose comes in lone blocks (one teaser per item, however long).
+    """
     start, end = span
+    tail = [max(w, 0.0) for w in weights[start : end + 1]]
+    after = list(itertools.accumulate(reversed(tail)))[::-1]  # prose weight from k on
+    runs, blocks = _suffix_prose_counts([w > 0 for w in tail])
     before = 0.0
     for k in range(start, end + 1):
         text = segments[k].text
         if before > 0 and len(text) <= v.END_MARKER_MAX_CHARS and _closes_article(text):
-            after = sum(w for w in weights[k : end + 1] if w > 0)
-            if after <= before or _lone_blocks(weights[k : end + 1]):
+            n, m = runs[k - start], blocks[k - start]
+            lone = n >= v.TAIL_TEASERS_MIN and m <= v.STREAM_MAX_RUN * n
+            if after[k - start] <= before or lone:
                 return start, k - 1
         before += weights[k]
     return span
-
-
-def _lone_blocks(weights: Sequence[float]) -> bool:
-    """Return True when the prose in `weights` comes in lone blocks: one teaser per item."""
-    prose = [w > 0 for w in weights]
-    runs, blocks = _suffix_prose_counts(prose)
-    return runs[0] >= v.TAIL_TEASERS_MIN and blocks[0] <= v.STREAM_MAX_RUN * runs[0]
 
 
 def _closes_article(text: str) -> bool:
