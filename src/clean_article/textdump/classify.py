@@ -76,7 +76,7 @@ def _is_calendar_date(text: str) -> bool:
 
 def _mostly_date(text: str) -> bool:
     """Return True for a short block made of dates, times and month or weekday names."""
-    tokens = _TOKEN.findall(v.COUNT_TAIL.sub("", text).casefold())
+    tokens = _TOKEN.findall(text.casefold())
     if not tokens or len(tokens) > v.DATE_WORDS_MAX_WORDS:
         return False
     dated = sum(t.isdigit() or t in v.DATE_WORDS for t in tokens)
