@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from clean_article.model import BlockType, Segment, Verdict
-from clean_article.textdump.classify import Kind, classify, cut_comments, find_article
+from clean_article.textdump.classify import (
+    Kind,
+    classify,
+    cut_comments,
+    find_article,
+    initial_kind,
+)
+from clean_article.textdump.features import measure
 from clean_article.textdump.segment import segment_dump
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_b7d73b270facf521.txt"
@@ -289,6 +296,23 @@ def test_numbered_marks_between_paragraphs_are_no_dated_teasers(mark: str) -> No
     texts = [*MENU, *PARAGRAPHS[:2], *_dated_teasers(mark)]
     assert _body(texts)[:2] == PARAGRAPHS[:2]
     assert LONG_TEASERS[3] in _body(texts)
+
+
+@pytest.mark.parametrize(
+    ("text", "date_line"),
+    [
+        ("Nov. 19, 2019 8:03 am ET", True),
+        ("20 novembre 2019", True),
+        ("Mittwoch, 20. November", True),
+        ("63", False),  # a table cell or a count
+        ("85 %", False),
+        ("1).", False),  # a footnote mark
+    ],
+)
+def test_date_lines_need_a_calendar_date(text: str, date_line: bool) -> None:
+    segments = segment_dump(text + "\n")
+    _, why = initial_kind(segments[0], measure(segments)[0], True)
+    assert (why == "date line") is date_line
 
 
 def test_stream_of_lone_teaser_summaries_after_the_article_is_cut() -> None:

@@ -80,7 +80,9 @@ def _mostly_date(text: str) -> bool:
     if not tokens or len(tokens) > v.DATE_WORDS_MAX_WORDS:
         return False
     dated = sum(t.isdigit() or t in v.DATE_WORDS for t in tokens)
-    return dated / len(tokens) >= v.DATE_WORDS_SHARE and any(t.isdigit() for t in tokens)
+    if dated / len(tokens) < v.DATE_WORDS_SHARE or not any(t.isdigit() for t in tokens):
+        return False
+    return _is_calendar_date(text)  # bare numbers ("63", "85%") are table cells or counts
 
 
 def initial_kind(segment: Segment, f: Features, use_stop: bool) -> tuple[Kind, str]:
