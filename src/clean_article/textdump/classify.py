@@ -47,24 +47,31 @@ def _bad_reason(segment: Segment, f: Features) -> str | None:
         return "byline"
     if f.chars <= v.DATE_LINE_MAX_CHARS and (v.DATE_LABEL.match(text) or _mostly_date(text)):
         return "date line"
-    if v.CAPTION_TAIL.search(text[-v.CAPTION_TAIL_WINDOW :]):
+    if f.may_match(v.CAPTION_TAIL_CUES) and v.CAPTION_TAIL.search(text[-v.CAPTION_TAIL_WINDOW :]):
         return "caption with photo credit"
     if f.chars <= v.SENTENCE_MAX_CHARS and (
-        v.BOILER_SENTENCES.search(text) or v.AUTHOR_BIO.match(text)
+        (f.may_match(v.BOILER_SENTENCE_CUES) and v.BOILER_SENTENCES.search(text))
+        or v.AUTHOR_BIO.match(text)
     ):
         return "boilerplate sentence"
-    if f.chars <= v.CAPTION_MAX_CHARS and v.CAPTION_CUE.search(text):
+    cue = f.chars <= v.CAPTION_MAX_CHARS and f.may_match(v.CAPTION_CUE_CUES)
+    if cue and v.CAPTION_CUE.search(text):
         return "caption cue"
     if f.chars <= v.PHRASE_MAX_CHARS:
         if _PHRASE.fullmatch(text):
             return "boilerplate phrase"
-        if v.CREDIT.search(text) or v.NAME_AGENCY.match(text):
+        if (f.may_match(v.CREDIT_CUES) and v.CREDIT.search(text)) or _is_name_agency(text):
             return "photo credit"
         if f.copies > 1 and not (f.sentence_end and f.words >= v.NEAR_MIN_WORDS):
             return "repeated short text"
     if f.copies >= v.REPEAT_BAD_COPIES:
         return f"text repeated {f.copies} times"
     return None
+
+
+def _is_name_agency(text: str) -> bool:
+    """Return True for a "Name, Agency" credit line (its comma first: most blocks lack one)."""
+    return ", " in text and bool(v.NAME_AGENCY.match(text))
 
 
 def _is_calendar_date(text: str) -> bool:
@@ -175,7 +182,7 @@ def _is_table_row(text: str, why: str) -> bool:
 
 def _is_credit_line(text: str) -> bool:
     """Return True for a line that only credits a photo ("Image: ...", "Name/Getty Images")."""
-    if v.CREDIT_LINE.match(text) or v.NAME_AGENCY.match(text):
+    if v.CREDIT_LINE.match(text) or _is_name_agency(text):
         return True
     return len(text) <= v.CREDIT_LINE_MAX_CHARS and bool(v.CAPTION_TAIL.search(text))
 

@@ -16,6 +16,9 @@ from clean_article.textdump.segment import looks_like_heading
 _WORD = re.compile(r"\w+")
 _PUNCT = re.compile(r"[.,;:!?]")
 _TERMINAL_END = re.compile(r"[.!?…。！？][\"'”’»)\]」]*$")
+# Capital dotted İ and dotless ı: `re` matches both to "i" case-insensitively, casefold()
+# does not, so a text holding one cannot be screened by cue words.
+_ODD_CASE = re.compile("[\u0130\u0131]")
 
 
 class Kind(StrEnum):
@@ -40,6 +43,12 @@ class Features:
     copies: int  # how often the same text appears in the dump
     heading: bool
     dated: bool  # holds a date or a clock time
+    folded: str  # the text case-folded once, for cue-word tests
+    odd_case: bool  # holds a letter that case folding and `re` treat differently
+
+    def may_match(self, cues: tuple[str, ...]) -> bool:
+        """Return False only when the text holds none of the cues a pattern's matches hold."""
+        return self.odd_case or any(cue in self.folded for cue in cues)
 
 
 def _link_share(segment: Segment) -> float:
@@ -55,10 +64,12 @@ def _link_share(segment: Segment) -> float:
 
 def measure(segments: Sequence[Segment]) -> list[Features]:
     """Return the features of every segment, in order."""
-    counts = Counter(s.text.casefold() for s in segments)
+    folded = [s.text.casefold() for s in segments]
+    counts = Counter(folded)
     feats = []
-    for s in segments:
-        tokens = _WORD.findall(s.text.casefold())
+    for s, low in zip(segments, folded, strict=True):
+        tokens = _WORD.findall(low)
+        dated = bool(v.DATE_LIKE.search(s.text))
         n = max(len(tokens), len(v.CJK.findall(s.text)) // v.CJK_CHARS_PER_WORD)
         feats.append(
             Features(
@@ -68,10 +79,11 @@ def measure(segments: Sequence[Segment]) -> list[Features]:
                 punct=len(_PUNCT.findall(s.text)) / n if n else 0.0,
                 sentence_end=bool(_TERMINAL_END.search(s.text)),
                 link_share=_link_share(s),
-                copies=counts[s.text.casefold()],
-                heading=(s.type is BlockType.HEADING or looks_like_heading(s.text))
-                and not v.DATE_LIKE.search(s.text),
-                dated=bool(v.DATE_LIKE.search(s.text)),
+                copies=counts[low],
+                heading=not dated and (s.type is BlockType.HEADING or looks_like_heading(s.text)),
+                dated=dated,
+                folded=low,
+                odd_case=bool(_ODD_CASE.search(s.text)),
             )
         )
     return feats

@@ -172,10 +172,12 @@ def _strip_markup(text: str, style: DumpStyle) -> tuple[str, BlockType | None]:
 
 def _glue_points(text: str) -> list[int]:
     """Return the offsets where `text` holds two blocks glued without a separator."""
-    sure: set[int] = set()
-    for rx in (v.GLUE_SENTENCE, v.GLUE_QUOTE, v.GLUE_YEAR, v.GLUE_CREDIT, v.GLUE_LABEL):
-        sure.update(m.start() for m in rx.finditer(text))
-    camel = {m.start() for rx in (v.GLUE_CAMEL, v.GLUE_CAPS) for m in rx.finditer(text)}
+    sure = {m.start() for rx, cue in v.GLUE_SURE if cue.search(text) for m in rx.finditer(text)}
+    camel: set[int] = set()
+    if v.GLUE_CASE_CUE.search(text):
+        camel = {m.start() for rx in (v.GLUE_CAMEL, v.GLUE_CAPS) for m in rx.finditer(text)}
+    if not camel:
+        return sorted(sure)
     points: list[int] = []
     last = 0
     for pos in sorted(sure | camel):

@@ -107,10 +107,23 @@ GLUE_YEAR = re.compile(rf"(?<=\b\d{{4}})(?=[{UPPER}{LOWER}][{LOWER}]{{2,}})")
 GLUE_CAMEL = re.compile(rf"(?<=[{LOWER}]{{4}})(?=[{UPPER}][{LOWER}])")
 # An all-caps word glued to a capitalised word ("SEARCHSkip").
 GLUE_CAPS = re.compile(rf"(?<=[{UPPER}]{{3}})(?=[{UPPER}][{LOWER}]{{2}})")
+# A capital between a letter and a small letter: both camel and caps glue need one, and
+# few blocks hold any, so the two scans run only on those.
+GLUE_CASE_CUE = re.compile(rf"[{UPPER}](?<=[{UPPER}{LOWER}][{UPPER}])(?=[{LOWER}])")
 # Photo credit markers glued to a caption ("monthsImage: Name/Agency"); seed 000.
 GLUE_CREDIT = re.compile(
     r"(?<=[\w.)])(?=(?:Image|Images|Photo|Photos|Foto|Fotos|Bild|Credit|Crédit|Picture|"
     r"Photograph|Fotografía|Imagen|Immagine|Afbeelding|Source|Quelle|Fuente):)"
+)
+# The sure glue patterns, each with a cheap search for the characters its every match
+# stands between (mark or quote then a capital, digit then letter, colon): few blocks hold
+# them, so the costly scans run rarely. Keep each cue in step with its pattern.
+GLUE_SURE = (
+    (GLUE_SENTENCE, re.compile(rf"[.!?][\"“‘«„]?[{UPPER}]")),
+    (GLUE_QUOTE, re.compile(rf"[.!?][”\"’»][{UPPER}“„«]")),
+    (GLUE_YEAR, re.compile(rf"\d[{UPPER}{LOWER}]")),
+    (GLUE_CREDIT, re.compile(":")),
+    (GLUE_LABEL, re.compile(rf"(?::|…|\)|\.\.\.)[{UPPER}]")),
 )
 # A block this long is cut into sentences when a stretch of it has no sentence end: pages
 # glued without separators put whole lists of headlines after a paragraph (bs4 get_text()).
@@ -243,6 +256,12 @@ CREDIT = re.compile(
     r"|fotografía|imagen|immagine|afbeelding)s?\s*(:|\.\.\.|by\b)|©|\(AP Photo|Getty Images",
     re.IGNORECASE,
 )
+# Cue words (case-folded) one of which every CREDIT match holds: blocks without any skip
+# the search. Keep in step with CREDIT.
+CREDIT_CUES = (
+    "image", "photo", "foto", "bild", "credit", "crédit", "picture", "immagine", "afbeelding",
+    "©", "getty images",
+)  # fmt: skip
 # A byline with agency initials "es/nm (AP, dpa)": editor codes then agencies; seed 000.
 AGENCY_CODE = re.compile(r"^[a-z]{1,4}(/[a-z]{1,4})+\s*(\([^)]*\))?$")
 # "By Name", "Von Name", "Par Name", "Por Name", "Di Name", "Door Name" bylines.
@@ -337,6 +356,10 @@ CAPTION_TAIL = re.compile(
     re.IGNORECASE,
 )
 CAPTION_TAIL_WINDOW = 120
+# Cue words one of which every CAPTION_TAIL match holds; keep in step with CAPTION_TAIL.
+CAPTION_TAIL_CUES = (
+    "(", "/", "|", "photo", "image", "credit", "crédit", "foto", "bild", "picture",
+)  # fmt: skip
 
 # Sentences that are site furniture however long: affiliate disclosures, sign-up pitches,
 # follow-us lines, legal notes, author bios. Searched inside blocks up to SENTENCE_MAX_CHARS.
@@ -357,6 +380,17 @@ BOILER_SENTENCES = re.compile(
     r"|\bendereço de e-mail não será publicado|\be-mailadres wordt niet gepubliceerd",
     re.IGNORECASE,
 )
+# Cue words one of which every BOILER_SENTENCES match holds: most blocks hold none and
+# skip the long search. Keep in step with BOILER_SENTENCES.
+BOILER_SENTENCE_CUES = (
+    "share", "commission", "affiliate", "provision erhalten", "sign up", "signup", "subscribe",
+    "to your inbox", "get breaking", "get the latest", "follow ", "folgen sie uns", "suivez-nous",
+    "síguenos", "seguici", "siga-nos", "volg ons", "constitutes acceptance", "registered trademark",
+    "all rights reserved", "is part of ", "contributed ", "reporting by", "editing by",
+    "writing by", "con informaci", "mit material von", "will not be published",
+    "required fields are marked", "wird nicht veröffentlicht", "ne sera pas",
+    "no será publicad", "non sarà pubblicato", "não será publicado", "wordt niet gepubliceerd",
+)  # fmt: skip
 # An author bio: a capitalised name, then "is a ... writer" (several languages).
 AUTHOR_BIO = re.compile(
     r"^[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}( \([^)]{1,40}\))?"
@@ -375,6 +409,11 @@ CAPTION_CUE = re.compile(
     r"|op deze foto)\b",
     re.IGNORECASE,
 )
+# Cue words one of which every CAPTION_CUE match holds; keep in step with CAPTION_CUE.
+CAPTION_CUE_CUES = (
+    "left,", "right,", "center,", "centre,", "(l", "(r", "(from left", "(v.l.n.r.", "(de g.",
+    "photo", "image", "picture", "illustration", "handout", "bild", "foto",
+)  # fmt: skip
 CAPTION_MAX_CHARS = 400
 # A finished sentence before a credit line is still taken for its caption up to this size.
 CAPTION_PROSE_MAX_CHARS = 150
