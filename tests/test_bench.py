@@ -1,0 +1,66 @@
+"""The benchmark commands run on any dataset laid out like ../shared/bench (a tiny one here)."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from clean_article.bench.__main__ import main as bench_main
+from clean_article.bench.scoring import page_score, summarize
+
+from .conftest import DATA, SEED
+
+
+@pytest.fixture
+def tiny_bench(tmp_path: Path) -> Path:
+    """One HTML page and one text dump, each with a gold body written for it."""
+    root = tmp_path / "bench"
+    (root / "scrapinghub" / "html").mkdir(parents=True)
+    (root / "textdumps" / "lynx").mkdir(parents=True)
+    html = (DATA / "article.html").read_bytes()
+    (root / "scrapinghub" / "html" / "page1.html.gz").write_bytes(gzip.compress(html))
+    (root / "textdumps" / "lynx" / "page1.txt").write_bytes(SEED.read_bytes())
+    gold = {
+        "page1": {
+            "articleBody": "Residents of Lowmouth voted on Saturday to keep the ferry.",
+            "url": "x",
+        }
+    }
+    (root / "scrapinghub" / "ground-truth.json").write_text(json.dumps(gold))
+    return root
+
+
+def test_html_bench_prints_a_table_with_trafilatura(
+    tiny_bench: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert bench_main(["html", str(tiny_bench)]) == 0
+    out = capsys.readouterr().out
+    assert "| clean-article " in out and "| trafilatura " in out and "F1 vs trafilatura" in out
+
+
+def test_text_bench_prints_reference_filters(
+    tiny_bench: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert bench_main(["text", str(tiny_bench), "--renderer", "lynx"]) == 0
+    out = capsys.readouterr().out
+    assert "lynx" in out and "c4 F1" in out and "whole F1" in out and "mean" in out
+
+
+def test_unknown_bench_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert bench_main(["nope"]) == 2
+    assert "usage:" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "f1"),
+    [
+        ("one two three four five", "one two three four five", 1.0),
+        ("one two three four five", "", 0.0),
+        ("one two three four five six", "one two three four", 0.5),
+    ],
+)
+def test_shingle_f1(gold: str, predicted: str, f1: float) -> None:
+    assert summarize([page_score(gold, predicted)]).f1 == pytest.approx(f1, abs=0.01)
