@@ -45,13 +45,13 @@ def _bad_reason(segment: Segment, f: Features) -> str | None:
         return "cookie consent"
     if f.chars <= v.PHRASE_MAX_CHARS and (v.AGENCY_CODE.match(text) or v.BYLINE.match(text)):
         return "byline"
-    if f.chars <= v.DATE_LINE_MAX_CHARS and (v.DATE_LABEL.match(text) or _mostly_date(text)):
+    if f.chars <= v.DATE_LINE_MAX_CHARS and (v.DATE_LABEL.match(text) or _mostly_date(text, f)):
         return "date line"
     if f.may_match(v.CAPTION_TAIL_CUES) and v.CAPTION_TAIL.search(text[-v.CAPTION_TAIL_WINDOW :]):
         return "caption with photo credit"
     if f.chars <= v.SENTENCE_MAX_CHARS and (
         (f.may_match(v.BOILER_SENTENCE_CUES) and v.BOILER_SENTENCES.search(text))
-        or v.AUTHOR_BIO.match(text)
+        or (f.may_match(v.AUTHOR_BIO_CUES) and v.AUTHOR_BIO.match(text))
     ):
         return "boilerplate sentence"
     cue = f.chars <= v.CAPTION_MAX_CHARS and f.may_match(v.CAPTION_CUE_CUES)
@@ -74,22 +74,20 @@ def _is_name_agency(text: str) -> bool:
     return ", " in text and bool(v.NAME_AGENCY.match(text))
 
 
-def _is_calendar_date(text: str) -> bool:
+def _is_calendar_date(f: Features) -> bool:
     """Return True when a date line names a year, a clock time, a month or a weekday."""
-    if v.DATE_LIKE.search(text):
-        return True
-    return any(t in v.DATE_NAMES for t in _TOKEN.findall(text.casefold()))
+    return f.dated or any(map(v.DATE_NAMES.__contains__, f.tokens))
 
 
-def _mostly_date(text: str) -> bool:
+def _mostly_date(text: str, f: Features) -> bool:
     """Return True for a short block made of dates, times and month or weekday names."""
-    tokens = _TOKEN.findall(text.casefold())
+    tokens = f.tokens
     if not tokens or len(tokens) > v.DATE_WORDS_MAX_WORDS:
         return False
     dated = sum(t.isdigit() or t in v.DATE_WORDS for t in tokens)
     if dated / len(tokens) < v.DATE_WORDS_SHARE or not any(t.isdigit() for t in tokens):
         return False
-    return _is_calendar_date(text)  # bare numbers ("63", "85%") are table cells or counts
+    return _is_calendar_date(f)  # bare numbers ("63", "85%") are table cells or counts
 
 
 def initial_kind(segment: Segment, f: Features, use_stop: bool) -> tuple[Kind, str]:
@@ -136,7 +134,7 @@ def _mark_teasers(segments: Sequence[Segment], kinds: list[Kind], why: list[str]
     datelined = [
         i
         for i, s in enumerate(segments)
-        if v.DATELINE.match(s.text) or v.DATELINE_INLINE.match(s.text)
+        if v.DATELINE.match(s.text) or (": " in s.text and v.DATELINE_INLINE.match(s.text))
     ]
     groups: list[list[int]] = []
     for i in datelined:
@@ -152,7 +150,9 @@ def _mark_teasers(segments: Sequence[Segment], kinds: list[Kind], why: list[str]
                 kinds[i], why[i] = Kind.SHORT, "one of several datelined blocks (teasers)"
 
 
-def _mark_tables(segments: Sequence[Segment], kinds: list[Kind], why: list[str]) -> None:
+def _mark_tables(
+    segments: Sequence[Segment], feats: Sequence[Features], kinds: list[Kind], why: list[str]
+) -> None:
     """Mark runs of short rows full of numbers as article text: tables, results, calendars.
 
     One row alone looks like a date line; many in a row, each with several numbers and
@@ -160,7 +160,7 @@ def _mark_tables(segments: Sequence[Segment], kinds: list[Kind], why: list[str])
     """
     run: list[int] = []
     for i, s in enumerate([*segments, None]):
-        if s is not None and _is_table_row(s.text, why[i]):
+        if s is not None and _is_table_row(s.text, feats[i], why[i]):
             run.append(i)
             continue
         if len(run) >= v.TABLE_MIN_ROWS:
@@ -169,10 +169,12 @@ def _mark_tables(segments: Sequence[Segment], kinds: list[Kind], why: list[str])
         run = []
 
 
-def _is_table_row(text: str, why: str) -> bool:
+def _is_table_row(text: str, f: Features, why: str) -> bool:
     if len(text) > v.TABLE_ROW_MAX_CHARS or why not in v.TABLE_ROW_OVERRIDES:
         return False
-    tokens = _TOKEN.findall(v.COUNT_TAIL.sub("", text).casefold())
+    tokens = f.tokens  # unless a post count ends the row: COUNT_TAIL needs a ")"
+    if ")" in text:
+        tokens = tuple(_TOKEN.findall(v.COUNT_TAIL.sub("", text).casefold()))
     if all(t.isdigit() or t in v.DATE_WORDS for t in tokens):
         return False  # an archive link ("November 2019 (12)") or a bare date
     digits = [any(c.isdigit() for c in t) for t in tokens]
@@ -271,7 +273,7 @@ def classify(segments: Sequence[Segment], claimed: Mapping[int, str]) -> list[De
         why.append(reason)
     _mark_captions(segments, feats, kinds, why)
     _mark_teasers(segments, kinds, why)
-    _mark_tables(segments, kinds, why)
+    _mark_tables(segments, feats, kinds, why)
     weights = [
         0.0 if s.index in claimed else _weight(k, f)
         for s, k, f in zip(segments, kinds, feats, strict=True)
@@ -281,10 +283,7 @@ def classify(segments: Sequence[Segment], claimed: Mapping[int, str]) -> list[De
         main = max(spans, key=lambda r: sum(weights[r[0] : r[1] + 1]))
         cut = cut_tail(segments, weights, cut_comments(segments, kinds, main))
         cut = cut_teaser_stream(weights, cut)
-        dated = [
-            w == "date line" and _is_calendar_date(s.text)
-            for s, w in zip(segments, why, strict=True)
-        ]
+        dated = [w == "date line" and _is_calendar_date(f) for f, w in zip(feats, why, strict=True)]
         cut = cut_dated_stream(dated, kinds, cut)
         spans = [cut if r == main else r for r in spans if r[0] <= cut[1]]
         spans = _before_thread(segments, kinds, spans)

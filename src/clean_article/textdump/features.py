@@ -14,7 +14,7 @@ from clean_article.textdump import vocab as v
 from clean_article.textdump.segment import looks_like_heading
 
 _WORD = re.compile(r"\w+")
-_PUNCT = re.compile(r"[.,;:!?]")
+_PUNCT_MARKS = ".,;:!?"  # sentence punctuation, counted per word
 _TERMINAL_END = re.compile(r"[.!?…。！？][\"'”’»)\]」]*$")
 # Capital dotted İ and dotless ı: `re` matches both to "i" case-insensitively, casefold()
 # does not, so a text holding one cannot be screened by cue words.
@@ -44,11 +44,18 @@ class Features:
     heading: bool
     dated: bool  # holds a date or a clock time
     folded: str  # the text case-folded once, for cue-word tests
+    tokens: tuple[str, ...]  # its words, case-folded
     odd_case: bool  # holds a letter that case folding and `re` treat differently
 
     def may_match(self, cues: tuple[str, ...]) -> bool:
         """Return False only when the text holds none of the cues a pattern's matches hold."""
-        return self.odd_case or any(cue in self.folded for cue in cues)
+        return self.odd_case or any(map(self.folded.__contains__, cues))
+
+
+def may_match(text: str, cues: tuple[str, ...]) -> bool:
+    """Return False only when `text` holds none of the cues a pattern's matches hold."""
+    folded = text.casefold()
+    return bool(_ODD_CASE.search(text)) or any(map(folded.__contains__, cues))
 
 
 def _link_share(segment: Segment) -> float:
@@ -70,20 +77,22 @@ def measure(segments: Sequence[Segment]) -> list[Features]:
     for s, low in zip(segments, folded, strict=True):
         tokens = _WORD.findall(low)
         dated = bool(v.DATE_LIKE.search(s.text))
-        n = max(len(tokens), len(v.CJK.findall(s.text)) // v.CJK_CHARS_PER_WORD)
+        cjk = 0 if s.text.isascii() else len(v.CJK.findall(s.text))
+        n = max(len(tokens), cjk // v.CJK_CHARS_PER_WORD)
         feats.append(
             Features(
                 chars=len(s.text),
                 words=n,
-                stop=sum(t in v.STOPWORDS for t in tokens) / n if n else 0.0,
-                punct=len(_PUNCT.findall(s.text)) / n if n else 0.0,
+                stop=sum(map(v.STOPWORDS.__contains__, tokens)) / n if n else 0.0,
+                punct=sum(map(s.text.count, _PUNCT_MARKS)) / n if n else 0.0,
                 sentence_end=bool(_TERMINAL_END.search(s.text)),
                 link_share=_link_share(s),
                 copies=counts[low],
                 heading=not dated and (s.type is BlockType.HEADING or looks_like_heading(s.text)),
                 dated=dated,
                 folded=low,
-                odd_case=bool(_ODD_CASE.search(s.text)),
+                tokens=tuple(tokens),
+                odd_case=not s.text.isascii() and bool(_ODD_CASE.search(s.text)),
             )
         )
     return feats

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from clean_article.model import Segment
 from clean_article.textdump import vocab as v
-from clean_article.textdump.features import Kind
+from clean_article.textdump.features import Kind, may_match
 
 
 def _best_run(weights: Sequence[float], lo: int, hi: int) -> tuple[int, int, float]:
@@ -64,12 +64,7 @@ def thread_start(segments: Sequence[Segment], kinds: Sequence[Kind], start: int)
     heading = next(
         (i for i in range(start + 1, len(segments)) if _is_comments_heading(segments[i])), None
     )
-    stamps = [
-        i
-        for i in range(start, len(segments))
-        if len(segments[i].text) <= v.COMMENT_STAMP_MAX_CHARS
-        and v.COMMENT_STAMP.search(segments[i].text)
-    ]
+    stamps = [i for i in range(start, len(segments)) if _is_comment_stamp(segments[i].text)]
     chain: list[int] = []  # stamps in a row, each with prose before the next one
     for a, b in itertools.pairwise(stamps):
         if b - a <= v.COMMENT_STAMPS_GAP and any(
@@ -117,6 +112,13 @@ def cut_tail(
                 return start, k - 1
         before += weights[k]
     return span
+
+
+def _is_comment_stamp(text: str) -> bool:
+    if len(text) > v.COMMENT_STAMP_MAX_CHARS:
+        return False
+    cued = v.COMMENT_STAMP_CLOCK.search(text) or may_match(text, v.COMMENT_STAMP_CUES)
+    return bool(cued and v.COMMENT_STAMP.search(text))
 
 
 def _closes_article(text: str) -> bool:

@@ -8,6 +8,7 @@ that were glued without a separator, and guess the block type.
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -68,11 +69,17 @@ def _inline_pair(a: str, b: str) -> bool:
     """Return True when line `b` can only be an inline text node continuing line `a`."""
     if not a.strip() or not b.strip():
         return False
-    if v.NODE_AFTER_WORD.search(a) and v.NODE_CLOSING.match(b):
+    after_word = _ends_with(v.NODE_AFTER_WORD, a)
+    if after_word and v.NODE_CLOSING.match(b):
         return True
-    if v.NODE_OPEN_END.search(a) and b.strip()[0].isalpha() and not b[0].isspace():
+    if _ends_with(v.NODE_OPEN_END, a) and b.strip()[0].isalpha() and not b[0].isspace():
         return True
-    return bool(v.NODE_AFTER_WORD.search(a) and v.NODE_SPACE_LOWER.match(b))
+    return after_word and bool(v.NODE_SPACE_LOWER.match(b))
+
+
+def _ends_with(rx: re.Pattern[str], line: str) -> bool:
+    """Search an end-anchored pattern of at most two characters in the line's tail only."""
+    return bool(rx.search(line, len(line) - 3))  # "$" may also match before a final "\n"
 
 
 def columns(line: str) -> int:
@@ -165,8 +172,10 @@ def _strip_markup(text: str, style: DumpStyle) -> tuple[str, BlockType | None]:
         text = v.MD_LINK.sub(r"\1", text)
         text = v.MD_ORPHAN_OPEN.sub("", v.MD_ORPHAN_CLOSE.sub("", text))
         text = v.MD_ESCAPE.sub(r"\1", v.MD_EMPHASIS.sub("", text))
-    text = v.LINK_MARKER.sub("", v.LINK_MARKER_GLUED.sub(" ", v.IMAGE_NAME.sub(" ", text)))
-    text = v.PLACEHOLDER.sub(" ", text)
+    if "[" in text:  # all three markers are bracketed
+        text = v.LINK_MARKER.sub("", v.LINK_MARKER_GLUED.sub(" ", v.IMAGE_NAME.sub(" ", text)))
+    if "(" in text or "[" in text or text.startswith("#"):
+        text = v.PLACEHOLDER.sub(" ", text)
     return normalize_space(text), kind
 
 
@@ -210,8 +219,10 @@ def _split_headline_runs(text: str) -> list[str]:
 
 def looks_like_heading(text: str) -> bool:
     """Return True for a short, title-like line: few words, capitalised, no sentence end."""
+    if len(text) > v.HEADING_MAX_CHARS:
+        return False
     words = text.split()
-    if not words or len(words) > v.HEADING_MAX_WORDS or len(text) > v.HEADING_MAX_CHARS:
+    if not words or len(words) > v.HEADING_MAX_WORDS:
         return False
     first = text[0]
     if not (first.isupper() or first.isdigit() or first in '"“‘«¿¡'):
@@ -253,7 +264,8 @@ def segment_dump(text: str) -> list[Segment]:
         return []
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     lines = [
-        "" if v.RULE_LINE.match(line) or v.REFERENCE_LINE.match(line) else line for line in lines
+        "" if v.RULE_LINE.match(line) or (":" in line and v.REFERENCE_LINE.match(line)) else line
+        for line in lines
     ]
     style = detect_style(lines)
     width = wrap_width(lines) if style is DumpStyle.WRAPPED else 0

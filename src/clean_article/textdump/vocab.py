@@ -334,6 +334,12 @@ COMMENT_STAMP = re.compile(
     re.IGNORECASE,
 )
 COMMENT_STAMP_MAX_CHARS = 80
+# What every COMMENT_STAMP match holds: a clock time, or one of the "said" words (case-
+# folded); blocks with neither skip the search. Keep in step with COMMENT_STAMP.
+COMMENT_STAMP_CLOCK = re.compile(r"\d[:.]\d")
+COMMENT_STAMP_CUES = (
+    "said", "says", "wrote", "schreibt", "schrieb", "écrit", "escribió", "dice", "disse", "zegt",
+)  # fmt: skip
 # Two comment headers this close, with prose between them, mean the thread has started.
 COMMENT_STAMPS_GAP = 8
 # ... and this many such stamps in a row: one dated dateline or two are not a thread.
@@ -398,6 +404,11 @@ AUTHOR_BIO = re.compile(
     r"([\w-]+ ){0,3}(writer|journalist|reporter|editor|contributor|correspondent|columnist"
     r"|author|autor|autorin|journalistin|journaliste|periodista|giornalista|jornalista))\b"
 )
+# Cue words one of which every AUTHOR_BIO match holds; keep in step with AUTHOR_BIO.
+AUTHOR_BIO_CUES = (
+    "writer", "journalist", "reporter", "editor", "contributor", "correspondent", "columnist",
+    "author", "autor", "periodista", "giornalista", "jornalista",
+)  # fmt: skip
 SENTENCE_MAX_CHARS = 400
 # A caption's "X, left, and Y" or "(L-R)" cue; only trusted in blocks this short.
 CAPTION_CUE = re.compile(
