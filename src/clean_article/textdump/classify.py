@@ -8,6 +8,7 @@ streams (runs.py), then revise the short segments by their neighbours.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections.abc import Mapping, Sequence
@@ -96,8 +97,7 @@ def initial_kind(segment: Segment, f: Features, use_stop: bool) -> tuple[Kind, s
     if bad:
         return Kind.BAD, bad
     prose = f.stop >= v.GOOD_MIN_STOP if use_stop else f.sentence_end
-    sentences = len(_SENTENCE_END.findall(segment.text)) + (not f.sentence_end)
-    if f.words > v.MAX_WORDS_PER_SENTENCE * sentences:
+    if _too_few_sentences(segment.text, f):
         return Kind.SHORT, "long run without sentences"
     if (
         f.words >= v.GOOD_MIN_WORDS
@@ -109,6 +109,17 @@ def initial_kind(segment: Segment, f: Features, use_stop: bool) -> tuple[Kind, s
     if f.words >= v.NEAR_MIN_WORDS and near_prose and not f.heading:
         return Kind.NEAR, "sentence-like"
     return Kind.SHORT, "short"
+
+
+def _too_few_sentences(text: str, f: Features) -> bool:
+    """Return True when the block has fewer than one sentence end per MAX_WORDS_PER_SENTENCE.
+
+    The open end of an unfinished block counts as one; count only as many ends as it takes.
+    """
+    need = -(-f.words // v.MAX_WORDS_PER_SENTENCE) - (not f.sentence_end)
+    if need <= 0:
+        return False
+    return sum(1 for _ in itertools.islice(_SENTENCE_END.finditer(text), need)) < need
 
 
 def _mark_captions(
@@ -177,7 +188,7 @@ def _is_table_row(text: str, f: Features, why: str) -> bool:
         tokens = tuple(_TOKEN.findall(v.COUNT_TAIL.sub("", text).casefold()))
     if all(t.isdigit() or t in v.DATE_WORDS for t in tokens):
         return False  # an archive link ("November 2019 (12)") or a bare date
-    digits = [any(c.isdigit() for c in t) for t in tokens]
+    digits = [any(map(str.isdigit, t)) for t in tokens]
     keyed = any(digits[: v.TABLE_ROW_KEY_TOKENS])  # a rank or a date opens the row
     return (sum(digits) >= v.TABLE_ROW_MIN_NUMBERS or keyed) and not _SENTENCE_END.search(text)
 

@@ -140,9 +140,8 @@ def body_continues(prev: str, cur: str) -> bool:
     return cur.strip()[:1].islower() and bool(v.UNFINISHED_END.search(prev))
 
 
-def _groups(lines: list[str], style: DumpStyle) -> Iterator[_Group]:
-    """Yield the blocks of `lines` as the style lays them out."""
-    width = wrap_width(lines) if style is DumpStyle.WRAPPED else 0
+def _groups(lines: list[str], style: DumpStyle, width: int) -> Iterator[_Group]:
+    """Yield the blocks of `lines` as the style lays them out (`width`: the wrap width)."""
     start = -1
     for i, line in enumerate([*lines, ""]):
         if start >= 0 and (not line.strip() or not _joins(lines[i - 1], line, style, width)):
@@ -270,14 +269,14 @@ def segment_dump(text: str) -> list[Segment]:
     style = detect_style(lines)
     width = wrap_width(lines) if style is DumpStyle.WRAPPED else 0
     segments: list[Segment] = []
-    for group in _groups(lines, style):
+    for group in _groups(lines, style, width):
         raw = "\n".join(group.lines)
         cleaned, kind = _strip_markup(_join(group, style, width), style)
         pieces = split_glued(cleaned)
         alone = group.standalone or style is DumpStyle.NODES or len(pieces) > 1
         indent = len(group.lines[0]) - len(group.lines[0].lstrip())
         for piece in pieces:
-            if not any(c.isalnum() for c in piece):
+            if not any(map(str.isalnum, piece)):
                 continue
             btype = kind or BlockType.PARAGRAPH
             if kind is None and alone and looks_like_heading(piece):
