@@ -46,8 +46,15 @@ MATCHING = [
 _WORDS = sorted(
     {w for _, cues, _ in CUED for cue in cues for w in re.findall(r"\w+|\W", cue)}
     | set("is a an the by of left right to on us our photo ( ) / | : , . x y Name Jane Roe".split())
-    | {"Jane Roe is a", "Ana Sousa é uma", "es un", "left, and", "(L)", "(Photo: Jane Roe)"}
-    | {"in this photo", "/ Getty", "file photo", "Image by", "We may earn a", "follow us on"}
+    | {"Jane Roe is a", "Ana Sousa é uma", "es un", "left, and", "(L)", "We may earn a"}
+    | {
+        "(Photo: Jane Roe)",
+        "in this photo",
+        "/ Getty",
+        "file photo",
+        "Image by",
+        "follow us on Twitter",
+    }
 )
 
 
