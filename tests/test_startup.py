@@ -1,4 +1,4 @@
-"""Start-up stays cheap: cleaning a text dump imports neither trafilatura nor rich."""
+"""Start-up stays cheap: cleaning a text dump imports neither trafilatura, lxml nor rich."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import sys
 from clean_article import clean
 from clean_article.render import to_json
 to_json(clean(open(sys.argv[1], "rb").read()))
-heavy = sorted(m for m in ("trafilatura", "rich", "htmldate", "justext") if m in sys.modules)
+heavy = sorted(m for m in ("trafilatura", "rich", "htmldate", "justext", "lxml") if m in sys.modules)
 print(",".join(heavy))
 """
 

@@ -38,7 +38,7 @@ def clean(data: bytes | str, *, name: str | None = None, options: Options | None
 
 
 def _clean_text(source: Source, options: Options) -> tuple[Metadata, list[Decision]]:
-    from clean_article.metadata import extract_text_metadata
+    from clean_article.metadata.text import extract_text_metadata
     from clean_article.textdump.classify import classify
     from clean_article.textdump.segment import segment_dump
 
@@ -50,7 +50,7 @@ def _clean_text(source: Source, options: Options) -> tuple[Metadata, list[Decisi
 def _clean_html(source: Source, options: Options) -> tuple[Metadata, list[Decision]]:
     from clean_article.html import extract_body, parse_html
     from clean_article.html_revise import revise
-    from clean_article.metadata import extract_html_metadata
+    from clean_article.metadata.html import extract_html_metadata
 
     tree = parse_html(source.text)
     metadata = extract_html_metadata(tree, options)
