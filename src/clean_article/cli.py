@@ -228,10 +228,16 @@ def _results(
 
 
 def _preload(tasks: list[Task]) -> None:
-    """Import the HTML stage once in the parent, so forked workers share it instead of each paying."""
+    """Import the stages once in the parent, so forked workers share them instead of each paying."""
+    import clean_article.metadata.text
+    import clean_article.render
+    import clean_article.textdump.classify
+    import clean_article.textdump.segment
+
     if any(not task.path.lower().endswith(TEXT_EXTENSIONS) for task in tasks):
         import clean_article.html
-        import clean_article.metadata
+        import clean_article.html_revise
+        import clean_article.metadata.html
 
         clean_article.html.preload()
 
