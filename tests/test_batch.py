@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -79,3 +80,15 @@ def test_orphans_lists_goldens_of_the_format_without_input(tmp_path: Path) -> No
     assert orphans(tmp_path, {"a.json"}, "json") == ["b.json", "sub/c.json"]
     assert orphans(tmp_path, set(), "md") == ["b.md"]
     assert orphans(tmp_path / "none", set(), "json") == []
+
+
+def test_discover_reports_special_entries_inside_directories(tmp_path: Path) -> None:
+    (tmp_path / "page.txt").write_text("x")
+    os.mkfifo(tmp_path / "fifo")
+    (tmp_path / "dangling").symlink_to(tmp_path / "nowhere")
+    tasks, errors = discover([str(tmp_path)], "json")
+    assert [t.relative_output for t in tasks] == ["page.json"]
+    assert errors == [
+        f"{tmp_path / 'dangling'}: error: broken symbolic link: fix or remove it",
+        f"{tmp_path / 'fifo'}: error: not a regular file or directory: pass a file, a directory or -",
+    ]

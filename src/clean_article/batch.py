@@ -52,7 +52,7 @@ def output_name(name: str, fmt: str) -> str:
 def discover(inputs: Iterable[str], fmt: str) -> tuple[list[Task], list[str]]:
     """Expand files, directories (recursively, sorted, hidden entries skipped) and "-" into tasks.
 
-    Returns the tasks and one error line per input that does not exist.
+    Returns the tasks and one error line per input that is missing or not a regular file.
     """
     tasks: list[Task] = []
     errors: list[str] = []
@@ -61,17 +61,24 @@ def discover(inputs: Iterable[str], fmt: str) -> tuple[list[Task], list[str]]:
             tasks.append(Task(STDIN, output_name("stdin", fmt)))
         elif os.path.isdir(item):
             for path in _walk(Path(item)):
+                if not path.is_file():  # a FIFO would block its reader; a broken link has no data
+                    errors.append(f"{path}: error: {_not_a_file(path)}")
+                    continue
                 rel = path.relative_to(item)
                 tasks.append(Task(str(path), str(rel.with_name(output_name(rel.name, fmt)))))
         elif os.path.isfile(item):
             tasks.append(Task(item, output_name(os.path.basename(item), fmt)))
-        elif os.path.exists(item):
-            errors.append(
-                f"{item}: error: not a regular file or directory: pass a file, a directory or -"
-            )
         else:
-            errors.append(f"{item}: error: no such file or directory: check the path")
+            errors.append(f"{item}: error: {_not_a_file(Path(item))}")
     return tasks, errors
+
+
+def _not_a_file(path: Path) -> str:
+    if path.is_symlink() and not path.exists():
+        return "broken symbolic link: fix or remove it"
+    if path.exists():
+        return "not a regular file or directory: pass a file, a directory or -"
+    return "no such file or directory: check the path"
 
 
 def _walk(root: Path) -> Iterator[Path]:
