@@ -105,3 +105,18 @@ def test_wet_record_header_is_dropped() -> None:
         "Content-Length: 20\r\n\r\nHeadline\nBody text.\n"
     )
     assert decode(record).text == "Headline\nBody text.\n"
+
+
+@pytest.mark.parametrize(
+    ("raw", "encoding", "expected"),
+    [
+        # UTF-8 with one truncated character among many good ones: UTF-8, the stray byte replaced.
+        ("日本語のテキスト、".encode() * 20 + b"\xe3\x83" + "続き".encode(), "utf-8", "\ufffd続き"),
+        # cp1252 text is never "mostly UTF-8": its accented bytes form no valid sequence.
+        ("Café crème, naïve façade. ".encode("cp1252") * 10, "cp1252", "Café crème"),
+    ],
+)
+def test_mostly_utf8_with_stray_bytes(raw: bytes, encoding: str, expected: str) -> None:
+    source = decode(raw)
+    assert source.encoding == encoding
+    assert expected in source.text

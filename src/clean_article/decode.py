@@ -16,6 +16,10 @@ from clean_article.model import Options, Source, SourceFormat
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 # Share of control bytes above which an input is taken for binary data, not a page.
 MAX_CONTROL_SHARE = 0.10
+# A UTF-8 input with at most this share of broken bytes, and at least this many well-formed
+# non-ASCII characters per broken one, is read as UTF-8 (broken bytes become U+FFFD).
+MAX_BROKEN_UTF8_SHARE = 0.02
+MIN_GOOD_PER_BROKEN = 10
 # How far into the document the <meta charset> and the HTML sniffing look.
 SNIFF_BYTES = 4096
 
@@ -111,11 +115,28 @@ def _decode_bytes(raw: bytes, forced: str | None) -> tuple[str, str]:
             return raw.decode(codec), codec
         except (UnicodeDecodeError, LookupError):
             continue
+    lenient = _mostly_utf8(raw)
+    if lenient is not None:
+        return lenient, "utf-8"
     try:
         return raw.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         # cp1252 leaves five bytes undefined; Latin-1 maps every byte, so decoding ends here.
         return raw.decode("latin-1"), "latin-1"
+
+
+def _mostly_utf8(raw: bytes) -> str | None:
+    """Return `raw` as UTF-8 with U+FFFD for stray bytes when it is UTF-8 with a few broken bytes.
+
+    cp1252 text never forms valid multi-byte sequences, so it fails the test; a UTF-8 page with
+    a truncated character or two (common in scraped and re-rendered pages) passes it.
+    """
+    text = raw.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ch > "\x7f") - bad
+    if bad <= MAX_BROKEN_UTF8_SHARE * len(text) and good >= MIN_GOOD_PER_BROKEN * bad:
+        return text
+    return None
 
 
 def _declared_charset(head: bytes) -> str | None:
@@ -131,8 +152,14 @@ def _declared_charset(head: bytes) -> str | None:
     return "cp1252" if codec in {"latin-1", "iso8859-1", "ascii"} else codec
 
 
+def _is_control(ch: str) -> bool:
+    return (ch < " " and ch not in "\n\r\t\f\v") or "\x7f" <= ch <= "\x9f"
+
+
 def _refuse_binary(text: str) -> None:
     sample = text[: SNIFF_BYTES * 2]
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\n\r\t\f\v")
+    # C0 controls other than white space, and C1 controls: text never has many, binary data does
+    # (random bytes decoded as Latin-1 hold about 23% of them).
+    controls = sum(1 for ch in sample if _is_control(ch))
     if controls > MAX_CONTROL_SHARE * len(sample):
         raise InputError("looks like binary data, not an HTML page or a text dump: pass a page")
