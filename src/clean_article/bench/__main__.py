@@ -23,7 +23,13 @@ def main(argv: list[str]) -> int:
             print(f"  {name:<6} {what}", file=sys.stderr)
         return 2
     module = importlib.import_module(f"clean_article.bench.{argv[0]}")
-    result: int = module.main(argv[1:])
+    try:
+        result: int = module.main(argv[1:])
+    except FileNotFoundError as exc:
+        print(
+            f"error: {exc.filename} not found: pass the bench folder as BENCH_DIR", file=sys.stderr
+        )
+        return 2
     return result
 
 

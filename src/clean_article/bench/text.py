@@ -12,15 +12,16 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import re
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from clean_article.bench.common import DEFAULT_BENCH_DIR, load_gold
 from clean_article.bench.scoring import PageScore, Scores, page_score, summarize
-from clean_article.model import Verdict
+from clean_article.model import Options, SourceFormat, Verdict
+from clean_article.pipeline import clean
 
 RENDERERS = ("lynx", "w3m", "html2text", "inscriptis", "bs4-nl", "bs4-glued")
 
@@ -59,19 +60,10 @@ def _direct(text: str, name: str) -> str:
     return "\n\n".join(d.text for d in decisions if d.verdict is Verdict.BODY)
 
 
-def _pipeline() -> Predictor | None:
-    """Return a predictor over `clean()`: the JSON "text" field, as a user gets the body."""
-    try:
-        from clean_article.model import Options, SourceFormat
-        from clean_article.pipeline import clean
-    except ImportError:
-        return None
+def _pipeline(text: str, name: str) -> str:
+    """Predict with `clean()`: the JSON "text" field, as a user gets the body."""
     options = Options(input_format=SourceFormat.TEXT)
-
-    def predict(text: str, name: str) -> str:
-        return clean(text.encode("utf-8"), name=name, options=options).text
-
-    return predict
+    return clean(text.encode("utf-8"), name=name, options=options).text
 
 
 def _score_renderer(
@@ -127,7 +119,7 @@ def _table(results: dict[str, tuple[dict[str, Scores], float]]) -> str:
 def main(argv: list[str]) -> int:
     """Run the text-dump benchmark; return the exit code."""
     parser = argparse.ArgumentParser(prog="python -m clean_article.bench text", description=__doc__)
-    parser.add_argument("bench_dir", nargs="?", type=Path, default=Path("../shared/bench"))
+    parser.add_argument("bench_dir", nargs="?", type=Path, default=Path(DEFAULT_BENCH_DIR))
     parser.add_argument("--renderer", action="append", help="repeatable (default: all six)")
     parser.add_argument(
         "--dumps",
@@ -140,20 +132,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--direct", action="store_true", help="segmenter + classifier only")
     args = parser.parse_args(argv)
 
-    gold_path = args.bench_dir / "scrapinghub" / "ground-truth.json"
-    if not gold_path.is_file():
-        print(f"error: {gold_path} not found: pass the bench folder", file=sys.stderr)
-        return 2
-    data = json.loads(gold_path.read_text(encoding="utf-8"))
-    ids = sorted(data)[: args.limit] if args.limit > 0 else sorted(data)
-    gold = {pid: data[pid].get("articleBody", "") for pid in ids}
-    predict = None if args.direct else _pipeline()
-    if predict is None:
-        predict = _direct
-    print(
-        f"predicting with {'clean()' if predict is not _direct else 'segment+classify'}",
-        file=sys.stderr,
-    )
+    gold = load_gold(args.bench_dir)
+    if args.limit > 0:
+        gold = {pid: gold[pid] for pid in sorted(gold)[: args.limit]}
+    predict = _direct if args.direct else _pipeline
+    print(f"predicting with {'segment+classify' if args.direct else 'clean()'}", file=sys.stderr)
     results: dict[str, tuple[dict[str, Scores], float]] = {}
     rows: list[list[str]] = []
     dumps = args.dumps or args.bench_dir / "textdumps"
