@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from clean_article.bench.__main__ import main as bench_main
+from clean_article.bench.common import fold_of, site_of
 from clean_article.bench.scoring import page_score, summarize
 
 from .conftest import DATA, SEED
@@ -64,3 +65,22 @@ def test_unknown_bench_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> N
 )
 def test_shingle_f1(gold: str, predicted: str, f1: float) -> None:
     assert summarize([page_score(gold, predicted)]).f1 == pytest.approx(f1, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    ("url", "site"),
+    [
+        ("https://news.bbc.co.uk/story/1", "bbc.co.uk"),
+        ("https://www.spiegel.de/politik/a.html", "spiegel.de"),
+        ("http://web.archive.org/web/2019id_/https://www.zeit.de/x", "zeit.de"),
+        ("xhttps://blog.example.com/post", "example.com"),
+        ("https://example.com:8080/a", "example.com"),
+    ],
+)
+def test_site_of_reads_the_registrable_domain(url: str, site: str) -> None:
+    assert site_of(url) == site
+
+
+def test_pages_of_one_site_share_a_fold() -> None:
+    assert fold_of("https://a.example.org/1") == fold_of("https://b.example.org/2")
+    assert {fold_of(f"https://site{i}.com/") for i in range(20)} == {0, 1}
