@@ -10,8 +10,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from clean_article.errors import CleanArticleError
+from clean_article.errors import CleanArticleError, InputError, too_large
 from clean_article.model import Decision, Options
+from clean_article.workers import TimeLimitExceeded, time_limit
 
 STDIN = "-"
 # Extensions an output name drops; any other suffix stays part of the name (`a.php` -> `a.php.json`).
@@ -73,6 +74,25 @@ def discover(inputs: Iterable[str], fmt: str) -> tuple[list[Task], list[str]]:
     return tasks, errors
 
 
+def refuse_shared_outputs(tasks: list[Task]) -> tuple[list[Task], list[str]]:
+    """Split off the inputs that would write the same output file, with one error line each."""
+    by_output: dict[str, list[Task]] = {}
+    for task in tasks:
+        by_output.setdefault(task.relative_output, []).append(task)
+    kept, errors = [], []
+    for task in tasks:
+        sharing = by_output[task.relative_output]
+        if len(sharing) == 1:
+            kept.append(task)
+            continue
+        others = ", ".join(t.path for t in sharing if t is not task)
+        errors.append(
+            f"{task.path}: error: {others} also writes {task.relative_output}: "
+            "rename one of them or clean them into separate folders"
+        )
+    return kept, errors
+
+
 def _not_a_file(path: Path) -> str:
     if path.is_symlink() and not path.exists():
         return "broken symbolic link: fix or remove it"
@@ -89,15 +109,20 @@ def _walk(root: Path) -> Iterator[Path]:
                 yield Path(dirpath) / name
 
 
-def run_task(task: Task, fmt: str, options: Options, many: bool, debug: bool) -> Result:
+def run_task(
+    task: Task, fmt: str, options: Options, many: bool, debug: bool, timeout: float | None = None
+) -> Result:
     """Clean one input and render it; every failure becomes an error line, never an exception."""
     from clean_article.pipeline import clean
     from clean_article.render import to_json, to_json_line, to_markdown
 
     try:
-        data = task.data if task.data is not None else Path(task.path).read_bytes()
+        data = task.data if task.data is not None else read_limited(task.path, options)
         name = "stdin" if task.path == STDIN else os.path.basename(task.path)
-        article = clean(data, name=name, options=options)
+        with time_limit(timeout):
+            article = clean(data, name=name, options=options)
+    except TimeLimitExceeded:
+        return lost(task, f"took longer than {timeout:g} s to clean")
     except CleanArticleError as exc:
         return Result(task, None, str(exc))
     except OSError as exc:
@@ -112,6 +137,20 @@ def run_task(task: Task, fmt: str, options: Options, many: bool, debug: bool) ->
     else:
         output = to_json_line(article) if many else to_json(article)
     return Result(task, output, None, article.decisions)
+
+
+def lost(task: Task, why: str) -> Result:
+    """Return the failed Result of a task that ran out of time or lost its worker."""
+    return Result(task, None, f"{why}: raise --timeout if it is a page, or report it")
+
+
+def read_limited(path: str, options: Options) -> bytes:
+    """Read a file, refusing one larger than options.max_input_bytes before reading it."""
+    with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > options.max_input_bytes:
+            raise InputError(too_large(size, options.max_input_bytes, "--max-size"))
+        return handle.read(options.max_input_bytes + 1)  # a file may grow while read
 
 
 def write_atomic(path: Path, content: str) -> None:

@@ -6,15 +6,25 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 
 import click
 
 from clean_article import __version__
-from clean_article.batch import Result, Task, diff_golden, discover, orphans, run_task, write_atomic
+from clean_article.batch import (
+    Result,
+    Task,
+    diff_golden,
+    discover,
+    lost,
+    orphans,
+    refuse_shared_outputs,
+    run_task,
+    write_atomic,
+)
 from clean_article.model import Options, SourceFormat, Verdict
+from clean_article.workers import run_in_workers
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 # What a shell reports for a command stopped by Ctrl-C (128 + SIGINT).
@@ -23,6 +33,10 @@ EXIT_INTERRUPTED = 130
 TEXT_EXTENSIONS = (".txt", ".text", ".wet")
 # Below this many inputs, starting worker processes costs more than it saves.
 MIN_PARALLEL_INPUTS = 4
+# Per-input time limit: the slowest real pages take a few seconds; a minute means something is wrong.
+DEFAULT_TIMEOUT = 60.0
+MIB = 1024 * 1024
+DEFAULTS = Options()
 
 HELP = """Clean scraped web pages and text dumps of pages into articles (JSON or Markdown).
 
@@ -94,6 +108,43 @@ Exit codes:
     metavar="YYYY-MM-DD",
     help="Resolve relative dates ('3 hours ago') against this day; else they stay null.",
 )
+@click.option(
+    "--skip-existing",
+    is_flag=True,
+    help="With -o: leave inputs whose output file exists (finish an interrupted batch).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="Give up on an input after this long (0: no limit); a stuck worker is replaced.",
+)
+@click.option(
+    "--max-size",
+    type=click.FloatRange(min=0, min_open=True),
+    default=DEFAULTS.max_input_bytes / MIB,
+    show_default=True,
+    metavar="MIB",
+    help="Refuse inputs larger than this, before reading them.",
+)
+@click.option(
+    "--max-unpacked",
+    type=click.FloatRange(min=0, min_open=True),
+    default=DEFAULTS.max_unpacked_bytes / MIB,
+    show_default=True,
+    metavar="MIB",
+    help="Refuse gzipped inputs that unpack to more than this (stops a gzip bomb early).",
+)
+@click.option(
+    "--max-elements",
+    type=click.IntRange(min=1),
+    default=DEFAULTS.max_html_elements,
+    show_default=True,
+    metavar="N",
+    help="Refuse HTML pages of more elements than this (bounds time and memory per page).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary on stderr.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 @click.version_option(__version__, "-V", "--version", prog_name="clean-article")
@@ -107,11 +158,20 @@ def main(
     input_format: str,
     encoding: str | None,
     reference_date: dt.datetime | None,
+    skip_existing: bool,
+    timeout: float,
+    max_size: float,
+    max_unpacked: float,
+    max_elements: int,
     quiet: bool,
     debug: bool,
 ) -> None:
     if check and outdir is None:
         raise click.UsageError("--check compares with the files in a directory: add -o DIR")
+    if skip_existing and (outdir is None or check):
+        raise click.UsageError(
+            "--skip-existing leaves inputs whose file in -o DIR exists: use it with -o, not --check"
+        )
     if not inputs:
         if sys.stdin is None or sys.stdin.isatty():
             raise click.UsageError("no input: name files or directories, or pipe a page to stdin")
@@ -120,15 +180,26 @@ def main(
         reference_date=reference_date.date() if reference_date else None,
         encoding=encoding,
         input_format=None if input_format == "auto" else SourceFormat(input_format),
+        max_input_bytes=int(max_size * MIB),
+        max_unpacked_bytes=int(max_unpacked * MIB),
+        max_html_elements=max_elements,
     )
     tasks, errors = discover(inputs, fmt)
+    if outdir is not None:
+        # Refused before anything is written: which input should win is not ours to guess.
+        tasks, clashes = refuse_shared_outputs(tasks)
+        errors += clashes
+        if skip_existing:
+            tasks = [t for t in tasks if not (outdir / t.relative_output).exists()]
     for line in errors:
         click.echo(line, err=True)
     tasks = [_with_stdin(task) for task in tasks]
     many = outdir is None and len(tasks) > 1
-    worker = partial(run_task, fmt=fmt, options=options, many=many, debug=debug)
+    worker = partial(
+        run_task, fmt=fmt, options=options, many=many, debug=debug, timeout=timeout or None
+    )
     report = Report(check=check, quiet=quiet, failed=len(errors))
-    results = _results(tasks, worker, jobs, show_progress=not quiet and len(tasks) > 1)
+    results = _results(tasks, worker, jobs, timeout, show_progress=not quiet and len(tasks) > 1)
     try:
         _deliver(results, outdir, fmt=fmt, check=check, explain=explain, report=report)
     except BrokenPipeError:
@@ -164,11 +235,6 @@ def _deliver(
             )
             sys.stdout.flush()
             report.cleaned += 1
-        elif result.task.relative_output in produced:
-            report.fail(
-                f"{_label(result.task)}: error: another input also writes "
-                f"{result.task.relative_output}: rename one of them"
-            )
         else:
             produced.add(result.task.relative_output)
             report.cleaned += 1
@@ -205,26 +271,23 @@ def _with_stdin(task: Task) -> Task:
 
 
 def _results(
-    tasks: list[Task], worker: partial[Result], jobs: int | None, show_progress: bool
+    tasks: list[Task],
+    worker: partial[Result],
+    jobs: int | None,
+    timeout: float,
+    show_progress: bool,
 ) -> Iterator[Result]:
     """Yield results in input order, from worker processes when there are enough inputs."""
     jobs = jobs or os.cpu_count() or 1
     if jobs > 1 and len(tasks) >= MIN_PARALLEL_INPUTS:
         _preload(tasks)
-        pool = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)))
-        chunk = max(1, min(16, len(tasks) // (jobs * 8)))
-        results: Iterator[Result] = pool.map(worker, tasks, chunksize=chunk)
+        results = run_in_workers(tasks, worker, lost, jobs=jobs, timeout=timeout or None)
     else:
-        pool = None
         results = map(worker, tasks)
-    try:
-        if show_progress and sys.stderr.isatty():
-            yield from _with_progress(results, len(tasks))
-        else:
-            yield from results
-    finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+    if show_progress and sys.stderr.isatty():
+        yield from _with_progress(results, len(tasks))
+    else:
+        yield from results
 
 
 def _preload(tasks: list[Task]) -> None:

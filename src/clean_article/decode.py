@@ -2,35 +2,50 @@
 
 from __future__ import annotations
 
-import codecs
 import gzip
 import hashlib
 import io
 import re
 import zlib
 
-from clean_article.errors import InputError
+from clean_article import charset
+from clean_article.errors import InputError, too_large
 from clean_article.model import Options, Source, SourceFormat
 
-# Gunzipped inputs larger than this are refused: a real page is far smaller, a bomb is not.
-MAX_INPUT_BYTES = 64 * 1024 * 1024
-# Share of control bytes above which an input is taken for binary data, not a page.
+# Share of control characters above which an input is taken for binary data, not a page.
 MAX_CONTROL_SHARE = 0.10
+# Share of C0 control bytes (NUL included, white space and ESC not) above which an input is
+# binary: random bytes hold about 10%, text in any ASCII-based encoding none.
+MAX_CONTROL_BYTE_SHARE = 0.04
 # A UTF-8 input with at most this share of broken bytes, and at least this many well-formed
 # non-ASCII characters per broken one, is read as UTF-8 (broken bytes become U+FFFD).
 MAX_BROKEN_UTF8_SHARE = 0.02
 MIN_GOOD_PER_BROKEN = 10
 # How far into the document the <meta charset> and the HTML sniffing look.
-SNIFF_BYTES = 4096
+SNIFF_BYTES = charset.DECLARATION_BYTES
 
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+# Files that are not pages, by how they start: refused with their name, whatever their bytes.
+SIGNATURES = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"BZh", "a bzip2 file"),
+    (b"\xfd7zXZ\x00", "an xz file"),
+    (b"\x28\xb5\x2f\xfd", "a zstd file"),
+    (b"\x7fELF", "an executable"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"\x00\x00\x01\x00", "an icon"),
+    (b"OggS", "an Ogg media file"),
+    (b"wOFF", "a web font"),
+    (b"wOF2", "a web font"),
 )
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\v\f\r\x1b")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 # Tags that only an HTML document starts with or is made of.
 _HTML_START = re.compile(
     r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
@@ -43,6 +58,8 @@ _HTML_TAG = re.compile(
 MIN_HTML_TAGS = 8
 # Common Crawl WET records start with a WARC header block.
 _WARC_HEADER = re.compile(r"\AWARC/\d\.\d\r?\n(?:[^\r\n]+\r?\n)*\r?\n")
+# A saved HTTP response (`curl -i`, a WARC response payload) starts with its header.
+_HTTP_HEADER = re.compile(r"\AHTTP/\d(?:\.\d)? \d{3}[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n")
 
 
 def decode(data: bytes | str, *, name: str | None = None, options: Options | None = None) -> Source:
@@ -51,16 +68,20 @@ def decode(data: bytes | str, *, name: str | None = None, options: Options | Non
     if isinstance(data, str):
         # Lone surrogates cannot be written as UTF-8: they become "?" here, once.
         raw = data.encode("utf-8", "replace")
+        _refuse_large(len(raw), options.max_input_bytes)
         text, encoding = raw.decode("utf-8"), "utf-8"
     else:
-        raw = _gunzip(data)
+        _refuse_large(len(data), options.max_input_bytes)
+        raw = _gunzip(data, options.max_unpacked_bytes)
         if not raw.strip():
             raise InputError("is empty: nothing to clean")
         text, encoding = _decode_bytes(raw, options.encoding)
     if not text.strip():
         raise InputError("is empty: nothing to clean")
     _refuse_binary(text)
-    text = _WARC_HEADER.sub("", text.lstrip("\ufeff"), count=1)
+    if "\x00" in text:  # a stray NUL ends the text for lxml and many readers: drop it
+        text = text.replace("\x00", "")
+    text = _HTTP_HEADER.sub("", _WARC_HEADER.sub("", text.lstrip("\ufeff"), count=1), count=1)
     fmt = options.input_format or sniff_format(text)
     return Source(
         name=name,
@@ -81,51 +102,72 @@ def sniff_format(text: str) -> SourceFormat:
     return SourceFormat.TEXT
 
 
-def _gunzip(data: bytes) -> bytes:
+def _refuse_large(size: int, limit: int) -> None:
+    if size > limit:
+        raise InputError(too_large(size, limit, "--max-size"))
+
+
+def _gunzip(data: bytes, limit: int) -> bytes:
     if data[:2] != b"\x1f\x8b":
         return data
     try:
-        out = gzip.GzipFile(fileobj=io.BytesIO(data)).read(MAX_INPUT_BYTES + 1)
+        # Streamed: a gzip bomb stops one byte past the limit instead of filling memory.
+        out = gzip.GzipFile(fileobj=io.BytesIO(data)).read(limit + 1)
     except (OSError, EOFError, zlib.error) as exc:
         raise InputError(f"is a damaged gzip file ({exc}): re-download or gunzip it") from None
-    if len(out) > MAX_INPUT_BYTES:
-        raise InputError(f"unpacks to more than {MAX_INPUT_BYTES >> 20} MiB: not a single page")
+    if len(out) > limit:
+        raise InputError(
+            f"unpacks to more than {limit >> 20} MiB: not a single page "
+            "(raise --max-unpacked if it is one)"
+        )
     return out
 
 
 def _decode_bytes(raw: bytes, forced: str | None) -> tuple[str, str]:
     if forced:
-        try:
-            return raw.decode(forced), forced
-        except LookupError:
-            raise InputError(f"unknown encoding {forced!r}: pass a valid --encoding") from None
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                f"cannot decode as {forced} ({exc.reason}): pass another --encoding"
-            ) from None
-    for bom, codec in _BOMS:
+        return _decode_forced(raw, forced)
+    for bom, codec in charset.BOMS:
         if raw.startswith(bom):
             try:
                 return raw.decode(codec), codec
             except UnicodeDecodeError:
                 break
-    declared = _declared_charset(raw[:SNIFF_BYTES])
-    for codec in filter(None, (declared, "utf-8")):
+    _refuse_signature(raw)
+    wide = charset.utf16_without_bom(raw)
+    if wide:
+        return raw.decode(wide, "replace"), wide
+    _refuse_control_bytes(raw)
+    declared = charset.declared_charset(raw[:SNIFF_BYTES])
+    if declared not in (None, "utf-8", "utf-8-sig"):
         try:
-            return raw.decode(codec), codec
+            text = raw.decode(declared)
         except (UnicodeDecodeError, LookupError):
-            continue
-    lenient = _mostly_utf8(raw)
-    if lenient is not None:
-        return lenient, "utf-8"
+            pass  # a declaration the bytes contradict is ignored
+        else:
+            # Valid UTF-8 with non-ASCII characters is UTF-8, whatever a stale <meta> says.
+            return _as_utf8(raw) or (text, declared)
+    return _as_utf8(raw) or _mostly_utf8(raw) or _detected(raw)
+
+
+def _decode_forced(raw: bytes, forced: str) -> tuple[str, str]:
     try:
-        return raw.decode("cp1252"), "cp1252"
+        return raw.decode(forced), forced
+    except LookupError:
+        raise InputError(f"unknown encoding {forced!r}: pass a valid --encoding") from None
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"cannot decode as {forced} ({exc.reason}): pass another --encoding"
+        ) from None
+
+
+def _as_utf8(raw: bytes) -> tuple[str, str] | None:
+    try:
+        return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
-        # cp1252 leaves five bytes undefined; Latin-1 maps every byte, so decoding ends here.
-        return raw.decode("latin-1"), "latin-1"
+        return None
 
 
-def _mostly_utf8(raw: bytes) -> str | None:
+def _mostly_utf8(raw: bytes) -> tuple[str, str] | None:
     """Return `raw` as UTF-8 with U+FFFD for stray bytes when it is UTF-8 with a few broken bytes.
 
     cp1252 text never forms valid multi-byte sequences, so it fails the test; a UTF-8 page with
@@ -133,33 +175,40 @@ def _mostly_utf8(raw: bytes) -> str | None:
     """
     text = raw.decode("utf-8", "replace")
     bad = text.count("\ufffd")
-    good = sum(1 for ch in text if ch > "\x7f") - bad
+    good = sum(map(len, _NON_ASCII.findall(text))) - bad
     if bad <= MAX_BROKEN_UTF8_SHARE * len(text) and good >= MIN_GOOD_PER_BROKEN * bad:
-        return text
+        return text, "utf-8"
     return None
 
 
-def _declared_charset(head: bytes) -> str | None:
-    match = _META_CHARSET.search(head)
-    if not match:
-        return None
-    name = match.group(1).decode("ascii", "ignore").lower()
+def _detected(raw: bytes) -> tuple[str, str]:
+    codec = charset.detect_legacy(raw) or "cp1252"
     try:
-        codec = codecs.lookup(name).name
-    except LookupError:
-        return None
-    # Pages that declare Latin-1 are nearly always cp1252 (the WHATWG encoding standard agrees).
-    return "cp1252" if codec in {"latin-1", "iso8859-1", "ascii"} else codec
+        return raw.decode(codec), codec
+    except UnicodeDecodeError:
+        pass
+    if codec == "cp1252":
+        # cp1252 leaves five bytes undefined; Latin-1 maps every byte, so decoding ends here.
+        return raw.decode("latin-1"), "latin-1"
+    return raw.decode(codec, "replace"), codec
 
 
-def _is_control(ch: str) -> bool:
-    return (ch < " " and ch not in "\n\r\t\f\v") or "\x7f" <= ch <= "\x9f"
+def _refuse_signature(raw: bytes) -> None:
+    for signature, kind in SIGNATURES:
+        if raw.startswith(signature):
+            raise InputError(f"is {kind}, not an HTML page or a text dump: pass a page")
+
+
+def _refuse_control_bytes(raw: bytes) -> None:
+    head = raw[: SNIFF_BYTES * 2]
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    if controls > MAX_CONTROL_BYTE_SHARE * len(head):
+        raise InputError("looks like binary data, not an HTML page or a text dump: pass a page")
 
 
 def _refuse_binary(text: str) -> None:
     sample = text[: SNIFF_BYTES * 2]
     # C0 controls other than white space, and C1 controls: text never has many, binary data does
     # (random bytes decoded as Latin-1 hold about 23% of them).
-    controls = sum(1 for ch in sample if _is_control(ch))
-    if controls > MAX_CONTROL_SHARE * len(sample):
+    if len(_CONTROLS.findall(sample)) > MAX_CONTROL_SHARE * len(sample):
         raise InputError("looks like binary data, not an HTML page or a text dump: pass a page")

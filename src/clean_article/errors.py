@@ -9,3 +9,14 @@ class CleanArticleError(Exception):
 
 class InputError(CleanArticleError):
     """The input cannot be cleaned; the message says why and what to do (no file name in it)."""
+
+
+def too_large(size: int, limit: int, flag: str) -> str:
+    """Return the message for an input of `size` bytes over a `limit` that `flag` raises."""
+    return f"is {_mib(size)}, over the {_mib(limit)} limit: not a single page (raise {flag} if it is one)"
+
+
+def _mib(size: int) -> str:
+    if size < 1 << 20:
+        return f"{size:,} bytes"
+    return f"{size / (1 << 20):.1f} MiB" if size % (1 << 20) else f"{size >> 20} MiB"

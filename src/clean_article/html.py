@@ -32,6 +32,20 @@ def parse_html(text: str) -> Any:
     return tree
 
 
+def refuse_oversized(tree: Any, max_elements: int) -> None:
+    """Raise InputError when `tree` has more elements than one page may cost.
+
+    Extraction time and memory grow with the element count (about 0.25 ms each); the largest
+    real article pages seen have 16,000. Nesting needs no cap: libxml2 stops at depth 256.
+    """
+    count = int(tree.xpath("count(//*)"))  # counted in C: no proxy object per element
+    if count > max_elements:
+        raise InputError(
+            f"has {count:,} HTML elements, over the limit of {max_elements:,}: not a single "
+            "article page (raise --max-elements if it is one)"
+        )
+
+
 def _parser() -> Any:
     return lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, huge_tree=False)
 

@@ -40,6 +40,10 @@ class Options:
     reference_date: dt.date | None = None  # resolves relative dates ("3 hours ago"); else null
     encoding: str | None = None  # force an input encoding instead of sniffing it
     input_format: SourceFormat | None = None  # force HTML or text instead of sniffing it
+    # What one input may cost (see decode.py and html.py); the defaults are documented in README.
+    max_input_bytes: int = 20 * 1024 * 1024  # the input as given (gzipped or not)
+    max_unpacked_bytes: int = 40 * 1024 * 1024  # a gzipped input once unpacked
+    max_html_elements: int = 50_000  # elements of a parsed page, before trafilatura sees them
 
 
 @dataclass(frozen=True, slots=True)

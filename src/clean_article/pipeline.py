@@ -48,10 +48,11 @@ def _clean_text(source: Source, options: Options) -> tuple[Metadata, list[Decisi
 
 
 def _clean_html(source: Source, options: Options) -> tuple[Metadata, list[Decision]]:
-    from clean_article.html import extract_body, parse_html
+    from clean_article.html import extract_body, parse_html, refuse_oversized
     from clean_article.html_revise import revise
     from clean_article.metadata.html import extract_html_metadata
 
     tree = parse_html(source.text)
+    refuse_oversized(tree, options.max_html_elements)
     metadata = extract_html_metadata(tree, options)
     return metadata, revise(extract_body(tree), metadata)
