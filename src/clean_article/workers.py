@@ -104,6 +104,7 @@ def _collect(
                 worker.index = worker.deadline = None
                 continue
             except (EOFError, OSError):
+                worker.process.join(1)  # reaped, so that its exit code is known
                 why = f"its worker process died (exit code {worker.process.exitcode})"
         elif worker.deadline is not None and time.monotonic() >= worker.deadline:
             why = f"took longer than {timeout:g} s to clean"
