@@ -124,3 +124,29 @@ def test_mostly_utf8_with_stray_bytes(raw: bytes, encoding: str, expected: str) 
     source = decode(raw)
     assert source.encoding == encoding
     assert expected in source.text
+
+
+def test_c1_controls_become_cp1252_punctuation() -> None:
+    # A cp1252 page once read as Latin-1 and saved as UTF-8: its bullets and quotes became C1.
+    raw = ("A page of text that is long enough. " * 5 + "\x95 item \x93quoted\x94").encode()
+    assert decode(raw).text.endswith("• item “quoted”")
+
+
+@pytest.mark.parametrize(
+    ("raw", "encoding"),
+    [
+        # A stale declaration: the page was re-saved as UTF-8 and kept its <meta>.
+        ('<meta charset="iso-8859-1"><p>Don’t café</p>'.encode(), "utf-8"),
+        ('<?xml version="1.0" encoding="windows-1251"?><p>Россия</p>'.encode("cp1251"), "cp1251"),
+        (
+            b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=koi8-r\r\n\r\n"
+            + "<p>Россия</p>".encode("koi8_r"),
+            "koi8-r",
+        ),
+        ('<meta charset="gb2312"><p>中国政府</p>'.encode("gbk"), "gb18030"),
+    ],
+)
+def test_declarations(raw: bytes, encoding: str) -> None:
+    source = decode(raw)
+    assert source.encoding == encoding
+    assert not source.text.startswith("HTTP/"), "a saved HTTP header is not page text"

@@ -46,6 +46,12 @@ SIGNATURES = (
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\v\f\r\x1b")
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_C1_CONTROL = re.compile("[\x80-\x9f]")
+_C1_AS_CP1252 = {
+    code: bytes([code]).decode("cp1252")
+    for code in range(0x80, 0xA0)
+    if code not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)  # undefined in cp1252
+}
 # Tags that only an HTML document starts with or is made of.
 _HTML_START = re.compile(
     r"\A\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
@@ -81,6 +87,10 @@ def decode(data: bytes | str, *, name: str | None = None, options: Options | Non
     _refuse_binary(text)
     if "\x00" in text:  # a stray NUL ends the text for lxml and many readers: drop it
         text = text.replace("\x00", "")
+    if _C1_CONTROL.search(text):
+        # C1 controls in decoded text are cp1252 punctuation that went through Latin-1 once
+        # ("\x95" for a bullet, "\x93" for a quote): put the punctuation back.
+        text = text.translate(_C1_AS_CP1252)
     text = _HTTP_HEADER.sub("", _WARC_HEADER.sub("", text.lstrip("\ufeff"), count=1), count=1)
     fmt = options.input_format or sniff_format(text)
     return Source(
