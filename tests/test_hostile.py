@@ -103,7 +103,7 @@ CASES: dict[str, tuple[Callable[[], bytes | str], Expected]] = {
         lambda: _page(ARTICLE.replace("budget", "budget – 日本語の予算")).replace(
             b"\xe6\x97\xa5", b"\xe6\x97"
         ),
-        Cleaned("The council approved the new budget"),
+        Cleaned("The council approved the new budget – \ufffd本語の予算 for schools"),
     ),
     "mixed encodings": (
         lambda: "Grüße ".encode() + "Grüße ".encode("cp1252") + "\u2603".encode(),

@@ -13,7 +13,7 @@ from clean_article.render import to_markdown
 PROPERTY = settings(
     derandomize=True,
     deadline=None,
-    max_examples=60,
+    max_examples=40,
     suppress_health_check=[HealthCheck.too_slow],
 )
 

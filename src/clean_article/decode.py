@@ -20,7 +20,8 @@ MAX_CONTROL_BYTE_SHARE = 0.04
 # A UTF-8 input with at most this share of broken bytes, and at least this many well-formed
 # non-ASCII characters per broken one, is read as UTF-8 (broken bytes become U+FFFD).
 MAX_BROKEN_UTF8_SHARE = 0.02
-MIN_GOOD_PER_BROKEN = 10
+# Legacy CJK text read as UTF-8 forms a few valid sequences by chance (one per five broken ones).
+MIN_GOOD_PER_BROKEN = 3
 # How far into the document the <meta charset> and the HTML sniffing look.
 SNIFF_BYTES = charset.DECLARATION_BYTES
 
