@@ -105,6 +105,15 @@ def test_a_big_file_is_refused_before_it_is_read(tmp_path: Path) -> None:
     )
 
 
+def test_a_big_stdin_is_refused_after_the_limit() -> None:
+    result = CliRunner().invoke(main, ["-", "--max-size", "1", "-q"], input=b"x" * (3 << 20))
+    assert result.exit_code == 1
+    assert (
+        result.stderr
+        == "stdin: error: is more than 1 MiB: not a single page (raise --max-size if it is one)\n"
+    )
+
+
 def test_limit_flags_reach_the_library(tmp_path: Path) -> None:
     page = tmp_path / "page.html"
     page.write_bytes(GOOD)

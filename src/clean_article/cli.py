@@ -193,7 +193,7 @@ def main(
             tasks = [t for t in tasks if not (outdir / t.relative_output).exists()]
     for line in errors:
         click.echo(line, err=True)
-    tasks = [_with_stdin(task) for task in tasks]
+    tasks = [_with_stdin(task, options.max_input_bytes) for task in tasks]
     many = outdir is None and len(tasks) > 1
     worker = partial(
         run_task, fmt=fmt, options=options, many=many, debug=debug, timeout=timeout or None
@@ -264,10 +264,11 @@ def _label(task: Task) -> str:
     return "stdin" if task.path == "-" else task.path
 
 
-def _with_stdin(task: Task) -> Task:
+def _with_stdin(task: Task, limit: int) -> Task:
     if task.path != "-":
         return task
-    return Task(task.path, task.relative_output, sys.stdin.buffer.read())
+    # One byte past the limit is enough for clean() to refuse it; the rest is never held.
+    return Task(task.path, task.relative_output, sys.stdin.buffer.read(limit + 1))
 
 
 def _results(

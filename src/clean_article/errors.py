@@ -13,7 +13,13 @@ class InputError(CleanArticleError):
 
 def too_large(size: int, limit: int, flag: str) -> str:
     """Return the message for an input of `size` bytes over a `limit` that `flag` raises."""
-    return f"is {_mib(size)}, over the {_mib(limit)} limit: not a single page (raise {flag} if it is one)"
+    # A stream is read one byte past the limit: its size beyond that is unknown.
+    what = (
+        f"more than {_mib(limit)}"
+        if size == limit + 1
+        else f"{_mib(size)}, over the {_mib(limit)} limit"
+    )
+    return f"is {what}: not a single page (raise {flag} if it is one)"
 
 
 def _mib(size: int) -> str:
