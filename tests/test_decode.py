@@ -132,6 +132,14 @@ def test_c1_controls_become_cp1252_punctuation() -> None:
     assert decode(raw).text.endswith("• item “quoted”")
 
 
+def test_utf8_read_as_latin1_once_is_undone() -> None:
+    damaged = "You’re “quoted” at €150 ← Ärger, café ®".encode().decode("latin-1")
+    raw = ("A page of text that is long enough. " * 5 + damaged).encode()
+    assert decode(raw).text.endswith("You’re “quoted” at €150 ← Ärger, café ®")
+    # Without a C1 control, nothing proves the damage: the letters stay as they are.
+    assert decode(("Text. " * 5 + "Ã© and Â®").encode()).text.endswith("Ã© and Â®")
+
+
 @pytest.mark.parametrize(
     ("raw", "encoding"),
     [

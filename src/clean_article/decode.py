@@ -49,6 +49,10 @@ _CONTROLS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f-\x9f]")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _C1_CONTROL = re.compile("[\x80-\x9f]")
 _C1_UTF8 = re.compile(b"\xc2[\x80-\x9f]")
+# The characters a UTF-8 sequence becomes when its bytes are read as Latin-1.
+_DOUBLE_UTF8 = re.compile(
+    "[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 _C1_AS_CP1252 = {
     code: bytes([code]).decode("cp1252")
     for code in range(0x80, 0xA0)
@@ -106,9 +110,25 @@ def _repair(text: str, raw: bytes, encoding: str) -> str:
     if b"\x00" in raw if utf8 else "\x00" in text:
         text = text.replace("\x00", "")  # a stray NUL ends the text for lxml and many readers
     if _C1_UTF8.search(raw) if utf8 else _C1_CONTROL.search(text):
-        # A cp1252 page once read as Latin-1: "\x95" was a bullet, "\x93" a quote.
+        # C1 controls are never text: they are UTF-8 read as Latin-1 once ("â\x80\x9c" for
+        # a quote), or cp1252 read as Latin-1 ("\x95" for a bullet). Undo the first, then the second.
+        if any(map(_undoes_c1, _DOUBLE_UTF8.findall(text))):
+            # "Ã©" alone may be letters; once a C1 control proves the damage, it is "é" too.
+            text = _DOUBLE_UTF8.sub(_undo_double_utf8, text)
         text = text.translate(_C1_AS_CP1252)
     return text
+
+
+def _undoes_c1(chars: str) -> bool:
+    return bool(_C1_CONTROL.search(chars)) and _undo_double_utf8(chars) != chars
+
+
+def _undo_double_utf8(match: re.Match[str] | str) -> str:
+    chars = match if isinstance(match, str) else match.group(0)
+    try:
+        return chars.encode("latin-1").decode("utf-8")
+    except UnicodeDecodeError:
+        return chars
 
 
 def sniff_format(text: str) -> SourceFormat:
