@@ -92,3 +92,25 @@ def test_discover_reports_special_entries_inside_directories(tmp_path: Path) -> 
         f"{tmp_path / 'dangling'}: error: broken symbolic link: fix or remove it",
         f"{tmp_path / 'fifo'}: error: not a regular file or directory: pass a file, a directory or -",
     ]
+
+
+def test_discover_reports_a_folder_it_cannot_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "page.txt").write_text("x")
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "inside.txt").write_text("x")
+    real_scandir = os.scandir
+
+    def scandir(path: str) -> object:  # what chmod 0 does to anyone but root
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    tasks, errors = discover([str(tmp_path)], "json")
+    assert [t.relative_output for t in tasks] == ["page.json"]
+    assert errors == [
+        f"{tmp_path / 'locked'}: error: cannot list the folder (Permission denied): "
+        "check its permissions"
+    ]

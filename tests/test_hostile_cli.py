@@ -59,6 +59,12 @@ def test_unreadable_file_and_unwritable_folder(tmp_path: Path) -> None:
     code, _, err = run(str(tmp_path / "in"), "-o", str(tmp_path / "out"))
     assert code == 1
     assert f"{locked}: error: cannot read (Permission denied): check" in err
+    hidden = tmp_path / "in" / "sub"
+    hidden.mkdir()
+    (hidden / "page.html").write_bytes(GOOD)
+    hidden.chmod(0)
+    code, _, err = run(str(tmp_path / "in"), "-o", str(tmp_path / "out"))
+    assert f"{hidden}: error: cannot list the folder (Permission denied): check" in err
     out = tmp_path / "readonly"
     out.mkdir()
     out.chmod(0o555)

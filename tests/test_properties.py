@@ -74,3 +74,14 @@ def test_cleaning_the_markdown_output_keeps_every_paragraph(data: str) -> None:
     again = clean(to_markdown(article), name="x.md")
     for block in article.blocks:
         assert block.text in again.text, block.text
+
+
+@PROPERTY
+@given(st.text(min_size=50, max_size=2000))
+def test_cleaning_the_markdown_of_any_text_keeps_every_paragraph(data: str) -> None:
+    article = _clean_or_refuse(data)
+    if article is None:
+        return
+    again = clean(to_markdown(article), name="x.md")
+    for block in article.blocks:
+        assert block.text in again.text, block.text

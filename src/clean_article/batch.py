@@ -6,7 +6,7 @@ import difflib
 import os
 import tempfile
 import traceback
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,12 +61,18 @@ def discover(inputs: Iterable[str], fmt: str) -> tuple[list[Task], list[str]]:
         if item == STDIN:
             tasks.append(Task(STDIN, output_name("stdin", fmt)))
         elif os.path.isdir(item):
-            for path in _walk(Path(item)):
+            unreadable: list[OSError] = []
+            for path in _walk(Path(item), unreadable.append):
                 if not path.is_file():  # a FIFO would block its reader; a broken link has no data
                     errors.append(f"{path}: error: {_not_a_file(path)}")
                     continue
                 rel = path.relative_to(item)
                 tasks.append(Task(str(path), str(rel.with_name(output_name(rel.name, fmt)))))
+            errors += [
+                f"{exc.filename}: error: cannot list the folder ({exc.strerror}): "
+                "check its permissions"
+                for exc in unreadable
+            ]
         elif os.path.isfile(item):
             tasks.append(Task(item, output_name(os.path.basename(item), fmt)))
         else:
@@ -101,8 +107,9 @@ def _not_a_file(path: Path) -> str:
     return "no such file or directory: check the path"
 
 
-def _walk(root: Path) -> Iterator[Path]:
-    for dirpath, dirnames, filenames in os.walk(root):
+def _walk(root: Path, on_error: Callable[[OSError], object] | None = None) -> Iterator[Path]:
+    # os.walk skips a folder it cannot list unless told whom to tell.
+    for dirpath, dirnames, filenames in os.walk(root, onerror=on_error):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
             if not name.startswith("."):
