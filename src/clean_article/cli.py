@@ -13,8 +13,18 @@ from pathlib import Path
 import click
 
 from clean_article import __version__
-from clean_article.batch import Result, Task, diff_golden, discover, orphans, run_task, write_atomic
-from clean_article.model import Options, SourceFormat, Verdict
+from clean_article.archive import SNIFF_BYTES, is_archive
+from clean_article.batch import Result, Task, diff_golden, discover, orphans, write_atomic
+from clean_article.model import Decision, Options, SourceFormat, Verdict
+from clean_article.stream import (
+    ArchiveOutput,
+    Outcome,
+    RecordResult,
+    expand,
+    ordered,
+    read_head,
+    run_unit,
+)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 # What a shell reports for a command stopped by Ctrl-C (128 + SIGINT).
@@ -124,13 +134,15 @@ def main(
     tasks, errors = discover(inputs, fmt)
     for line in errors:
         click.echo(line, err=True)
-    tasks = [_with_stdin(task) for task in tasks]
     many = outdir is None and len(tasks) > 1
-    worker = partial(run_task, fmt=fmt, options=options, many=many, debug=debug)
+    worker = partial(run_unit, fmt=fmt, options=options, many=many, debug=debug)
     report = Report(check=check, quiet=quiet, failed=len(errors))
     results = _results(tasks, worker, jobs, show_progress=not quiet and len(tasks) > 1)
+    archives = ArchiveOutput(outdir, fmt, check, quiet)
     try:
-        _deliver(results, outdir, fmt=fmt, check=check, explain=explain, report=report)
+        _deliver(
+            results, outdir, fmt=fmt, check=check, explain=explain, report=report, archives=archives
+        )
     except BrokenPipeError:
         # The reader went away (`| head`): stop quietly, as other Unix filters do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -142,19 +154,25 @@ def main(
 
 
 def _deliver(
-    results: Iterator[Result],
+    results: Iterator[Outcome],
     outdir: Path | None,
     *,
     fmt: str,
     check: bool,
     explain: bool,
     report: Report,
+    archives: ArchiveOutput,
 ) -> None:
     """Print, write or compare each result in input order; failures go to the report."""
     produced: set[str] = set()
     for result in results:
+        if explain and not isinstance(result, Result):
+            _explain(result.archive, getattr(result, "decisions", ()), result)
+        if not isinstance(result, Result):  # an archive's record or its end
+            archives.take(result, report, sys.stdout)
+            continue
         if explain:
-            _explain(result)
+            _explain(result.task, result.decisions)
         if result.error is not None:
             report.fail(f"{_label(result.task)}: error: {result.error}")
         elif outdir is None:
@@ -198,25 +216,25 @@ def _label(task: Task) -> str:
     return "stdin" if task.path == "-" else task.path
 
 
-def _with_stdin(task: Task) -> Task:
-    if task.path != "-":
-        return task
-    return Task(task.path, task.relative_output, sys.stdin.buffer.read())
-
-
 def _results(
-    tasks: list[Task], worker: partial[Result], jobs: int | None, show_progress: bool
-) -> Iterator[Result]:
+    tasks: list[Task], worker: partial[Outcome], jobs: int | None, show_progress: bool
+) -> Iterator[Outcome]:
     """Yield results in input order, from worker processes when there are enough inputs."""
     jobs = jobs or os.cpu_count() or 1
-    if jobs > 1 and len(tasks) >= MIN_PARALLEL_INPUTS:
+    stdin = sys.stdin.buffer if any(task.path == "-" for task in tasks) else None
+    stdin_head = stdin.read(SNIFF_BYTES) if stdin is not None else b""
+    archive = len(tasks) < MIN_PARALLEL_INPUTS and any(
+        is_archive(stdin_head if task.path == "-" else read_head(task.path)) for task in tasks
+    )
+    units = expand(tasks, stdin, stdin_head)
+    if jobs > 1 and (len(tasks) >= MIN_PARALLEL_INPUTS or archive):
         _preload(tasks)
-        pool = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)))
+        pool = ProcessPoolExecutor(max_workers=jobs if archive else min(jobs, len(tasks)))
         chunk = max(1, min(16, len(tasks) // (jobs * 8)))
-        results: Iterator[Result] = pool.map(worker, tasks, chunksize=chunk)
+        results = ordered(units, worker, pool, chunk=chunk, window=jobs * 4)
     else:
         pool = None
-        results = map(worker, tasks)
+        results = ordered(units, worker, None)
     try:
         if show_progress and sys.stderr.isatty():
             yield from _with_progress(results, len(tasks))
@@ -242,7 +260,7 @@ def _preload(tasks: list[Task]) -> None:
         clean_article.html.preload()
 
 
-def _with_progress(results: Iterator[Result], total: int) -> Iterator[Result]:
+def _with_progress(results: Iterator[Outcome], total: int) -> Iterator[Outcome]:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
@@ -259,12 +277,16 @@ def _with_progress(results: Iterator[Result], total: int) -> Iterator[Result]:
         bar = progress.add_task("cleaning", total=total)
         for result in results:
             yield result
-            progress.advance(bar)
+            if not isinstance(result, RecordResult):  # a page or a whole archive is done
+                progress.advance(bar)
 
 
-def _explain(result: Result) -> None:
-    click.echo(f"== {_label(result.task)}", err=True)
-    for d in result.decisions:
+def _explain(task: Task, decisions: tuple[Decision, ...], record: object = None) -> None:
+    if not decisions:
+        return
+    record_id = getattr(record, "record_id", None)
+    click.echo(f"== {_label(task)}" + (f" {record_id}" if record_id else ""), err=True)
+    for d in decisions:
         mark = {Verdict.BODY: "KEEP", Verdict.BOILERPLATE: "DROP", Verdict.METADATA: "META"}[
             d.verdict
         ]

@@ -56,7 +56,7 @@ def decode(data: bytes | str, *, name: str | None = None, options: Options | Non
         raw = _gunzip(data)
         if not raw.strip():
             raise InputError("is empty: nothing to clean")
-        text, encoding = _decode_bytes(raw, options.encoding)
+        text, encoding = _decode_bytes(raw, options.encoding, options.charset_hint)
     if not text.strip():
         raise InputError("is empty: nothing to clean")
     _refuse_binary(text)
@@ -93,7 +93,7 @@ def _gunzip(data: bytes) -> bytes:
     return out
 
 
-def _decode_bytes(raw: bytes, forced: str | None) -> tuple[str, str]:
+def _decode_bytes(raw: bytes, forced: str | None, hint: str | None = None) -> tuple[str, str]:
     if forced:
         try:
             return raw.decode(forced), forced
@@ -110,7 +110,8 @@ def _decode_bytes(raw: bytes, forced: str | None) -> tuple[str, str]:
             except UnicodeDecodeError:
                 break
     declared = _declared_charset(raw[:SNIFF_BYTES])
-    for codec in filter(None, (declared, "utf-8")):
+    hinted = _codec(hint.encode("ascii", "ignore")) if hint else None
+    for codec in filter(None, (hinted, declared, "utf-8")):
         try:
             return raw.decode(codec), codec
         except (UnicodeDecodeError, LookupError):
@@ -141,9 +142,11 @@ def _mostly_utf8(raw: bytes) -> str | None:
 
 def _declared_charset(head: bytes) -> str | None:
     match = _META_CHARSET.search(head)
-    if not match:
-        return None
-    name = match.group(1).decode("ascii", "ignore").lower()
+    return _codec(match.group(1)) if match else None
+
+
+def _codec(label: bytes) -> str | None:
+    name = label.decode("ascii", "ignore").strip().lower()
     try:
         codec = codecs.lookup(name).name
     except LookupError:

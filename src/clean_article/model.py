@@ -40,6 +40,9 @@ class Options:
     reference_date: dt.date | None = None  # resolves relative dates ("3 hours ago"); else null
     encoding: str | None = None  # force an input encoding instead of sniffing it
     input_format: SourceFormat | None = None  # force HTML or text instead of sniffing it
+    # The charset the transport declared (a WARC record's HTTP Content-Type): tried after a BOM,
+    # before <meta charset>, as browsers do; unlike `encoding`, a wrong one falls through.
+    charset_hint: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +129,11 @@ class Article:
     metadata: Metadata
     blocks: tuple[Block, ...]
     decisions: tuple[Decision, ...] = ()  # every candidate with its verdict (for --explain)
+    # Where a web-archive record came from (WARC-Target-URI, WARC-Record-ID, WARC-Date, as given);
+    # None for inputs that are not archive records.
+    source_url: str | None = None
+    record_id: str | None = None
+    warc_date: str | None = None
 
     @property
     def text(self) -> str:
@@ -140,6 +148,9 @@ class Article:
                 "name": self.source_name,
                 "format": self.source_format.value,
                 "sha256": self.sha256,
+                "url": self.source_url,
+                "record_id": self.record_id,
+                "warc_date": self.warc_date,
             },
             "title": meta.title,
             "section": list(meta.section),

@@ -1,0 +1,293 @@
+"""The CLI's stream of work: pages and web-archive records, cleaned in input order, in flat memory.
+
+Inputs expand lazily into units: a page (a batch.Task, read by the worker that cleans it) or one
+archive record (read here, in the parent, which streams the archive). Units go to the workers a
+few chunks at a time and results come back in input order as soon as they are ready, so neither
+the inputs, the records nor the results pile up, however many there are.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, Future
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, Protocol
+
+from clean_article.archive import (
+    SNIFF_BYTES,
+    Readable,
+    Record,
+    Skipped,
+    clean_record,
+    is_archive,
+    iter_records,
+)
+from clean_article.batch import STDIN, Result, Task, run_task
+from clean_article.errors import CleanArticleError
+from clean_article.model import Decision, Options
+
+
+@dataclass(frozen=True, slots=True)
+class RecordJob:
+    """One page record of an archive, to clean in a worker."""
+
+    archive: Task
+    record: Record
+
+
+@dataclass(frozen=True, slots=True)
+class RecordResult:
+    """What became of one archive record: an output, a reason to skip it, or an error."""
+
+    archive: Task
+    record_id: str | None
+    output: str | None = None
+    skipped: str | None = None  # a short, countable reason: "request", "HTTP 404", "not HTML"
+    error: str | None = None
+    decisions: tuple[Decision, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveEnd:
+    """An archive was read to its end, or up to the damage `error` describes."""
+
+    archive: Task
+    error: str | None = None
+
+
+Unit = Task | RecordJob | RecordResult | ArchiveEnd
+Outcome = Result | RecordResult | ArchiveEnd
+
+
+def archive_output(relative_output: str) -> str:
+    """Name an archive's output: one JSON Lines file (`x.warc.gz` -> `x.jsonl`); Markdown stays .md."""
+    return relative_output + "l" if relative_output.endswith(".json") else relative_output
+
+
+def read_head(path: str) -> bytes:
+    """Return the first bytes of a file (b"" when it cannot be read: its worker reports why)."""
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(SNIFF_BYTES)
+    except OSError:
+        return b""
+
+
+def expand(
+    tasks: Iterable[Task], stdin: IO[bytes] | None, stdin_head: bytes = b""
+) -> Iterator[Unit]:
+    """Yield each page as it is and each archive as its records, then an ArchiveEnd, in order."""
+    for task in tasks:
+        if task.path == STDIN:
+            rest = stdin if stdin is not None else None
+            if not is_archive(stdin_head):
+                data = stdin_head + (rest.read() if rest is not None else b"")
+                yield Task(task.path, task.relative_output, data)
+                continue
+            yield from _records(task, _Prefixed(stdin_head, rest))
+        elif is_archive(read_head(task.path)):
+            yield from _archive_file(task)
+        else:
+            yield task
+
+
+def _as_archive(task: Task) -> Task:
+    return Task(task.path, archive_output(task.relative_output))
+
+
+def _archive_file(task: Task) -> Iterator[Unit]:
+    try:
+        with open(task.path, "rb") as handle:
+            yield from _records(task, handle)
+    except OSError as exc:
+        yield ArchiveEnd(_as_archive(task), f"cannot read ({exc.strerror or exc}): check the path")
+
+
+def _records(task: Task, stream: Readable) -> Iterator[Unit]:
+    archive = _as_archive(task)
+    try:
+        for item in iter_records(stream):
+            if isinstance(item, Skipped):
+                yield RecordResult(archive, item.record_id, skipped=item.reason)
+            else:
+                yield RecordJob(archive, item)
+    except CleanArticleError as exc:
+        yield ArchiveEnd(archive, str(exc))
+        return
+    except OSError as exc:
+        yield ArchiveEnd(archive, f"cannot read ({exc.strerror or exc}): check the file")
+        return
+    yield ArchiveEnd(archive)
+
+
+def run_unit(unit: Unit, fmt: str, options: Options, many: bool, debug: bool) -> Outcome:
+    """Clean one page or archive record (in a worker); other units pass through unchanged."""
+    if isinstance(unit, Task):
+        return run_task(unit, fmt=fmt, options=options, many=many, debug=debug)
+    if not isinstance(unit, RecordJob):
+        return unit
+    from clean_article.render import to_json_line, to_markdown
+
+    record = unit.record
+    name = "stdin" if unit.archive.path == STDIN else os.path.basename(unit.archive.path)
+    try:
+        article = clean_record(record, options, name=name)
+    except CleanArticleError as exc:
+        # A record labelled as a page that is none (empty, binary) is no failure of the batch.
+        reason = str(exc).split(":", 1)[0].split("(", 1)[0].strip()
+        return RecordResult(unit.archive, record.record_id, skipped=f"payload {reason}")
+    except Exception as exc:  # a bug must not stop the archive
+        detail = traceback.format_exc() if debug else f"{type(exc).__name__}: {exc}"
+        error = f"internal error ({detail}): rerun with --debug and report it"
+        return RecordResult(unit.archive, record.record_id, error=error)
+    output = to_markdown(article) if fmt == "md" else to_json_line(article)
+    return RecordResult(unit.archive, record.record_id, output, decisions=article.decisions)
+
+
+def ordered(
+    units: Iterable[Unit],
+    work: Callable[[Unit], Outcome],
+    pool: Executor | None,
+    chunk: int = 1,
+    window: int = 8,
+) -> Iterator[Outcome]:
+    """Yield `work(unit)` for every unit, in input order, with at most `window` chunks in flight.
+
+    Executor.map would submit every input at once and keep each finished result until its turn;
+    this reads the inputs (and archive records) only as fast as the workers clean them.
+    """
+    if pool is None:
+        yield from map(work, units)
+        return
+    pending: deque[tuple[bool, Future[list[Outcome]]]] = deque()
+    batch: list[Unit] = []
+    in_flight = 0
+    for unit in units:
+        if isinstance(unit, (Task, RecordJob)):
+            batch.append(unit)
+            if len(batch) < chunk:
+                continue
+        if batch:
+            pending.append((True, pool.submit(_run_chunk, work, tuple(batch))))
+            batch, in_flight = [], in_flight + 1
+        if not isinstance(unit, (Task, RecordJob)):
+            pending.append((False, _done(unit)))
+        while in_flight >= window or (pending and pending[0][1].done()):
+            is_work, future = pending.popleft()
+            in_flight -= is_work
+            yield from future.result()
+    if batch:
+        pending.append((True, pool.submit(_run_chunk, work, tuple(batch))))
+    while pending:
+        yield from pending.popleft()[1].result()
+
+
+def _run_chunk(work: Callable[[Unit], Outcome], units: tuple[Unit, ...]) -> list[Outcome]:
+    return [work(unit) for unit in units]
+
+
+def _done(unit: Unit) -> Future[list[Outcome]]:
+    future: Future[list[Outcome]] = Future()
+    future.set_result([unit] if isinstance(unit, (RecordResult, ArchiveEnd)) else [])
+    return future
+
+
+class _Prefixed:
+    """A stream that replays the bytes already read for sniffing, then the rest of `rest`."""
+
+    def __init__(self, head: bytes, rest: IO[bytes] | None) -> None:
+        self._head, self._rest = head, rest
+
+    def read(self, size: int = -1) -> bytes:
+        head = self._head
+        if size < 0 or len(head) >= size:
+            cut = len(head) if size < 0 else size
+            self._head = head[cut:]
+            if size >= 0 or self._rest is None:
+                return head[:cut]
+            return head + self._rest.read()
+        self._head = b""
+        return head + (self._rest.read(size - len(head)) if self._rest is not None else b"")
+
+
+class Reporter(Protocol):
+    cleaned: int
+
+    def fail(self, line: str) -> None: ...
+
+    def compare(self, target: Path, expected: str | None, label: str) -> None: ...
+
+
+class ArchiveOutput:
+    """Deliver archive records: to stdout, to one file per archive under -o, or to --check."""
+
+    def __init__(self, outdir: Path | None, fmt: str, check: bool, quiet: bool) -> None:
+        self.outdir, self.fmt, self.check, self.quiet = outdir, fmt, check, quiet
+        self._reset()
+
+    def _reset(self) -> None:
+        """Start on the next archive (they come one after another, never interleaved)."""
+        self._parts: list[str] = []  # --check compares a whole archive's output
+        self._handle: IO[str] | None = None
+        self._tmp: Path | None = None
+        self._cleaned = 0
+        self._skipped: Counter[str] = Counter()
+
+    def take(self, item: RecordResult | ArchiveEnd, report: Reporter, stdout: IO[str]) -> None:
+        label = "stdin" if item.archive.path == STDIN else item.archive.path
+        if isinstance(item, ArchiveEnd):
+            self._finish(item, label, report)
+        elif item.error is not None:
+            report.fail(f"{label} {item.record_id or ''}: error: {item.error}")
+        elif item.skipped is not None:
+            self._skipped[item.skipped] += 1
+        elif item.output is not None:
+            gap = "\n" if self.fmt == "md" and (self._cleaned or report.cleaned) else ""
+            self._emit(item.archive, gap + item.output, stdout)
+            self._cleaned += 1
+            report.cleaned += 1
+
+    def _emit(self, archive: Task, text: str, stdout: IO[str]) -> None:
+        if self.outdir is None:
+            stdout.write(text)
+            stdout.flush()
+        elif self.check:
+            self._parts.append(text)
+        else:
+            self._open(archive).write(text)
+
+    def _open(self, archive: Task) -> IO[str]:
+        if self._handle is None:
+            assert self.outdir is not None
+            target = self.outdir / archive.relative_output
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self._tmp = target.with_name(f".{target.name}.tmp")
+            # Open across calls, one record at a time; _finish closes it and renames it into place.
+            self._handle = open(self._tmp, "w", encoding="utf-8")  # noqa: SIM115
+        return self._handle
+
+    def _finish(self, end: ArchiveEnd, label: str, report: Reporter) -> None:
+        if self.outdir is not None and self.check:
+            rel = end.archive.relative_output
+            report.compare(self.outdir / rel, "".join(self._parts), rel)
+        elif self.outdir is not None:
+            self._open(end.archive).close()
+            assert self._tmp is not None
+            os.chmod(self._tmp, 0o644)
+            os.replace(self._tmp, self.outdir / end.archive.relative_output)
+        if not self.quiet:
+            skipped = sum(self._skipped.values())
+            why = ", ".join(f"{reason} {n}" for reason, n in sorted(self._skipped.items()))
+            print(
+                f"{label}: {self._cleaned} record(s) cleaned, {skipped} skipped"
+                + (f" ({why})" if why else ""),
+                file=sys.stderr,
+            )
+        if end.error is not None:
+            report.fail(f"{label}: error: {end.error}")
+        self._reset()
