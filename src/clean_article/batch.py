@@ -15,7 +15,7 @@ from clean_article.model import Decision, Options
 
 STDIN = "-"
 # Extensions an output name drops; any other suffix stays part of the name (`a.php` -> `a.php.json`).
-KNOWN_EXTENSIONS = (".gz", ".html", ".htm", ".xhtml", ".shtml", ".txt", ".text", ".wet")
+KNOWN_EXTENSIONS = (".gz", ".html", ".htm", ".xhtml", ".shtml", ".txt", ".text", ".wet", ".warc")
 OUTPUT_EXTENSIONS = {"json": ".json", "md": ".md"}
 
 
