@@ -89,7 +89,7 @@ def expand(
                 data = stdin_head + (rest.read() if rest is not None else b"")
                 yield Task(task.path, task.relative_output, data)
                 continue
-            yield from _records(task, _Prefixed(stdin_head, rest))
+            yield from records_of(task, Replay(stdin_head, rest))
         elif is_archive(read_head(task.path)):
             yield from _archive_file(task)
         else:
@@ -103,12 +103,13 @@ def _as_archive(task: Task) -> Task:
 def _archive_file(task: Task) -> Iterator[Unit]:
     try:
         with open(task.path, "rb") as handle:
-            yield from _records(task, handle)
+            yield from records_of(task, handle)
     except OSError as exc:
         yield ArchiveEnd(_as_archive(task), f"cannot read ({exc.strerror or exc}): check the path")
 
 
-def _records(task: Task, stream: Readable) -> Iterator[Unit]:
+def records_of(task: Task, stream: Readable) -> Iterator[Unit]:
+    """Yield an archive's records as units: a RecordJob per page, a RecordResult per skip, then the end."""
     archive = _as_archive(task)
     try:
         for item in iter_records(stream):
@@ -197,22 +198,21 @@ def _done(unit: Unit) -> Future[list[Outcome]]:
     return future
 
 
-class _Prefixed:
-    """A stream that replays the bytes already read for sniffing, then the rest of `rest`."""
+class Replay:
+    """A stream that replays the bytes already read for sniffing, then the rest of `rest`
+    (stdin and remote files cannot seek back)."""
 
     def __init__(self, head: bytes, rest: IO[bytes] | None) -> None:
         self._head, self._rest = head, rest
 
-    def read(self, size: int = -1) -> bytes:
-        head = self._head
-        if size < 0 or len(head) >= size:
-            cut = len(head) if size < 0 else size
-            self._head = head[cut:]
-            if size >= 0 or self._rest is None:
-                return head[:cut]
-            return head + self._rest.read()
-        self._head = b""
-        return head + (self._rest.read(size - len(head)) if self._rest is not None else b"")
+    def read(self, size: int = -1, /) -> bytes:
+        if 0 <= size < len(self._head):
+            data, self._head = self._head[:size], self._head[size:]
+            return data
+        data, self._head = self._head, b""
+        if self._rest is None:
+            return data
+        return data + self._rest.read(-1 if size < 0 else size - len(data))
 
 
 class Reporter(Protocol):
