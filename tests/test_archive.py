@@ -176,3 +176,15 @@ def test_records_and_clean_record_travel_to_workers() -> None:
     assert again == item
     assert pickle.loads(pickle.dumps(clean_record)) is clean_record
     assert clean_record(again).to_dict() == clean_record(item).to_dict()
+
+
+def test_clean_refuses_a_whole_archive_instead_of_gluing_its_records() -> None:
+    from clean_article import clean
+    from clean_article.errors import InputError
+
+    dumps = [("https://dw.example/a", SEED.read_text()), ("https://dw.example/b", SEED.read_text())]
+    with pytest.raises(InputError, match="clean_archive"):
+        clean(gzip_each(wet(dumps)))
+    # One record alone is still one page (its header dropped).
+    single = wet(dumps[:1])[1]
+    assert clean(single).metadata.title == "Mark Rutte takes over as NATO chief"

@@ -43,6 +43,8 @@ _HTML_TAG = re.compile(
 MIN_HTML_TAGS = 8
 # Common Crawl WET records start with a WARC header block.
 _WARC_HEADER = re.compile(r"\AWARC/\d\.\d\r?\n(?:[^\r\n]+\r?\n)*\r?\n")
+# A second record's header: the input is a whole archive, which clean() would glue into one page.
+_NEXT_WARC_RECORD = re.compile(r"^WARC/1\.\d\r?\nWARC-", re.M)
 
 
 def decode(data: bytes | str, *, name: str | None = None, options: Options | None = None) -> Source:
@@ -60,7 +62,12 @@ def decode(data: bytes | str, *, name: str | None = None, options: Options | Non
     if not text.strip():
         raise InputError("is empty: nothing to clean")
     _refuse_binary(text)
-    text = _WARC_HEADER.sub("", text.lstrip("\ufeff"), count=1)
+    text, records = _WARC_HEADER.subn("", text.lstrip("\ufeff"), count=1)
+    if records and _NEXT_WARC_RECORD.search(text):
+        raise InputError(
+            "is a web archive of several records: clean it with the command line or "
+            "clean_article.archive.clean_archive (pip install 'clean-article[warc]')"
+        )
     fmt = options.input_format or sniff_format(text)
     return Source(
         name=name,
