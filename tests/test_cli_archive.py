@@ -120,3 +120,40 @@ def test_workers_give_the_same_bytes_as_one_process(archives: Path) -> None:
     two = subprocess.run([*args, "-j", "2"], capture_output=True, check=True, timeout=120)
     assert one.stdout == two.stdout
     assert len(one.stdout.splitlines()) == 4  # two HTML records, one WET record, one page
+
+
+def test_two_archives_writing_one_output_fail_instead_of_overwriting(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    # A segment's WARC and WET files side by side: both would become seg.jsonl.
+    (root / "seg.warc.gz").write_bytes(gzip_each(crawl()))
+    (root / "seg.warc.wet.gz").write_bytes(
+        gzip_each(wet([("https://dw.example/a", SEED.read_text())]))
+    )
+    code, _, err = run(str(root), "-o", str(tmp_path / "out"), "-q")
+    assert code == 1
+    assert f"{root / 'seg.warc.wet.gz'}: error: another input also writes seg.jsonl" in err
+    lines = (tmp_path / "out" / "seg.jsonl").read_text().splitlines()
+    assert [json.loads(line)["source"]["name"] for line in lines] == ["seg.warc.gz"] * 2
+
+
+def test_markdown_files_per_archive_start_with_their_front_matter(tmp_path: Path) -> None:
+    for name in ("a.warc", "b.warc"):
+        (tmp_path / name).write_bytes(b"".join(crawl()))
+    code, _, err = run(
+        str(tmp_path / "a.warc"), str(tmp_path / "b.warc"), "-o", str(tmp_path / "out"), "-f", "md"
+    )
+    assert code == 0, err
+    for name in ("a.md", "b.md"):
+        text = (tmp_path / "out" / name).read_text()
+        assert text.startswith("---\ntitle: ") and text.count("\n\n---\ntitle: ") == 1
+
+
+def test_explain_names_each_record(archives: Path) -> None:
+    code, _, err = run(str(archives / "crawl.warc.gz"), "--explain", "-q")
+    assert code == 0
+    headers = [line for line in err.splitlines() if line.startswith("== ")]
+    assert headers == [
+        f"== {archives / 'crawl.warc.gz'} {KOELN}",
+        f"== {archives / 'crawl.warc.gz'} {HARBOUR}",
+    ]

@@ -15,7 +15,7 @@ import click
 from clean_article import __version__
 from clean_article.archive import SNIFF_BYTES, is_archive
 from clean_article.batch import Result, Task, diff_golden, discover, orphans, write_atomic
-from clean_article.model import Decision, Options, SourceFormat, Verdict
+from clean_article.model import Options, SourceFormat, Verdict
 from clean_article.stream import (
     ArchiveOutput,
     Outcome,
@@ -166,13 +166,11 @@ def _deliver(
     """Print, write or compare each result in input order; failures go to the report."""
     produced: set[str] = set()
     for result in results:
-        if explain and not isinstance(result, Result):
-            _explain(result.archive, getattr(result, "decisions", ()), result)
-        if not isinstance(result, Result):  # an archive's record or its end
-            archives.take(result, report, sys.stdout)
-            continue
         if explain:
-            _explain(result.task, result.decisions)
+            _explain(result)
+        if not isinstance(result, Result):  # an archive's record or its end
+            archives.take(result, report, sys.stdout, produced)
+            continue
         if result.error is not None:
             report.fail(f"{_label(result.task)}: error: {result.error}")
         elif outdir is None:
@@ -281,12 +279,15 @@ def _with_progress(results: Iterator[Outcome], total: int) -> Iterator[Outcome]:
                 progress.advance(bar)
 
 
-def _explain(task: Task, decisions: tuple[Decision, ...], record: object = None) -> None:
-    if not decisions:
+def _explain(result: Outcome) -> None:
+    if isinstance(result, Result):
+        label = _label(result.task)
+    elif isinstance(result, RecordResult) and result.decisions:
+        label = f"{_label(result.archive)} {result.record_id or ''}"
+    else:  # a skipped record, or an archive's end
         return
-    record_id = getattr(record, "record_id", None)
-    click.echo(f"== {_label(task)}" + (f" {record_id}" if record_id else ""), err=True)
-    for d in decisions:
+    click.echo(f"== {label}", err=True)
+    for d in result.decisions:
         mark = {Verdict.BODY: "KEEP", Verdict.BOILERPLATE: "DROP", Verdict.METADATA: "META"}[
             d.verdict
         ]

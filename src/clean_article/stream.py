@@ -224,42 +224,69 @@ class Reporter(Protocol):
 
 
 class ArchiveOutput:
-    """Deliver archive records: to stdout, to one file per archive under -o, or to --check."""
+    """Deliver archive records: to stdout, to one file per archive under -o, or to --check.
+
+    Archives come one after another, never interleaved, so one archive is open at a time.
+    """
 
     def __init__(self, outdir: Path | None, fmt: str, check: bool, quiet: bool) -> None:
         self.outdir, self.fmt, self.check, self.quiet = outdir, fmt, check, quiet
         self._reset()
 
     def _reset(self) -> None:
-        """Start on the next archive (they come one after another, never interleaved)."""
         self._parts: list[str] = []  # --check compares a whole archive's output
         self._handle: IO[str] | None = None
         self._tmp: Path | None = None
         self._cleaned = 0
         self._skipped: Counter[str] = Counter()
+        self._started = False
+        self._dropped = False  # its output cannot be written: the records go nowhere
 
-    def take(self, item: RecordResult | ArchiveEnd, report: Reporter, stdout: IO[str]) -> None:
+    def take(
+        self, item: RecordResult | ArchiveEnd, report: Reporter, stdout: IO[str], produced: set[str]
+    ) -> None:
+        """Deliver one record (or an archive's end); `produced` holds the outputs written so far."""
         label = "stdin" if item.archive.path == STDIN else item.archive.path
+        if not self._started:
+            self._start(item.archive, label, report, produced)
         if isinstance(item, ArchiveEnd):
             self._finish(item, label, report)
         elif item.error is not None:
             report.fail(f"{label} {item.record_id or ''}: error: {item.error}")
         elif item.skipped is not None:
             self._skipped[item.skipped] += 1
-        elif item.output is not None:
-            gap = "\n" if self.fmt == "md" and (self._cleaned or report.cleaned) else ""
-            self._emit(item.archive, gap + item.output, stdout)
+        elif item.output is not None and not self._dropped:
+            first = not (self._cleaned if self.outdir is not None else report.cleaned)
+            text = item.output if self.fmt != "md" or first else "\n" + item.output
+            self._emit(item.archive, text, stdout, label, report)
             self._cleaned += 1
             report.cleaned += 1
 
-    def _emit(self, archive: Task, text: str, stdout: IO[str]) -> None:
+    def _start(self, archive: Task, label: str, report: Reporter, produced: set[str]) -> None:
+        self._started = True
+        if self.outdir is None:
+            return
+        if archive.relative_output in produced:
+            report.fail(
+                f"{label}: error: another input also writes {archive.relative_output}: "
+                "rename one of them"
+            )
+            self._dropped = True
+        produced.add(archive.relative_output)
+
+    def _emit(
+        self, archive: Task, text: str, stdout: IO[str], label: str, report: Reporter
+    ) -> None:
         if self.outdir is None:
             stdout.write(text)
             stdout.flush()
         elif self.check:
             self._parts.append(text)
         else:
-            self._open(archive).write(text)
+            try:
+                self._open(archive).write(text)
+            except OSError as exc:
+                self._cannot_write(archive, exc, label, report)
 
     def _open(self, archive: Task) -> IO[str]:
         if self._handle is None:
@@ -271,15 +298,31 @@ class ArchiveOutput:
             self._handle = open(self._tmp, "w", encoding="utf-8")  # noqa: SIM115
         return self._handle
 
+    def _cannot_write(self, archive: Task, exc: OSError, label: str, report: Reporter) -> None:
+        self._dropped = True
+        if self._handle is not None:
+            self._handle.close()
+        if self._tmp is not None:
+            self._tmp.unlink(missing_ok=True)
+        target = (self.outdir or Path()) / archive.relative_output
+        report.fail(
+            f"{label}: error: cannot write {target} ({exc.strerror or exc}): "
+            "check that -o names a writable directory"
+        )
+
     def _finish(self, end: ArchiveEnd, label: str, report: Reporter) -> None:
-        if self.outdir is not None and self.check:
+        if self.outdir is not None and not self._dropped:
             rel = end.archive.relative_output
-            report.compare(self.outdir / rel, "".join(self._parts), rel)
-        elif self.outdir is not None:
-            self._open(end.archive).close()
-            assert self._tmp is not None
-            os.chmod(self._tmp, 0o644)
-            os.replace(self._tmp, self.outdir / end.archive.relative_output)
+            if self.check:
+                report.compare(self.outdir / rel, "".join(self._parts), rel)
+            else:
+                try:
+                    self._open(end.archive).close()
+                    assert self._tmp is not None
+                    os.chmod(self._tmp, 0o644)
+                    os.replace(self._tmp, self.outdir / rel)
+                except OSError as exc:
+                    self._cannot_write(end.archive, exc, label, report)
         if not self.quiet:
             skipped = sum(self._skipped.values())
             why = ", ".join(f"{reason} {n}" for reason, n in sorted(self._skipped.items()))
