@@ -24,9 +24,7 @@ def test_results_come_in_input_order_with_pass_through_items_in_place() -> None:
     with ThreadPoolExecutor(2) as pool:
         got = list(ordered(units, work, pool, chunk=3, window=2))
     labels = [r.task.path if isinstance(r, Result) else type(r).__name__ for r in got]
-    expected = [
-        u.path.upper() and u.path if isinstance(u, Task) else type(u).__name__ for u in units
-    ]
+    expected = [u.path if isinstance(u, Task) else type(u).__name__ for u in units]
     assert labels == expected
     assert [r.output for r in got if isinstance(r, Result)][:2] == ["P0", "P1"]
 
