@@ -108,4 +108,11 @@ def test_front_matter_fields() -> None:
             "src": "https://example.org/a.jpg",
         }
     ]
-    assert meta["source"] == {"name": "page.html", "format": "html", "sha256": "0" * 64}
+    assert meta["source"] == {
+        "name": "page.html",
+        "format": "html",
+        "sha256": "0" * 64,
+        "url": None,
+        "record_id": None,
+        "warc_date": None,
+    }

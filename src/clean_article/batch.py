@@ -16,7 +16,7 @@ from clean_article.workers import TimeLimitExceeded, time_limit
 
 STDIN = "-"
 # Extensions an output name drops; any other suffix stays part of the name (`a.php` -> `a.php.json`).
-KNOWN_EXTENSIONS = (".gz", ".html", ".htm", ".xhtml", ".shtml", ".txt", ".text", ".wet")
+KNOWN_EXTENSIONS = (".gz", ".html", ".htm", ".xhtml", ".shtml", ".txt", ".text", ".wet", ".warc")
 OUTPUT_EXTENSIONS = {"json": ".json", "md": ".md"}
 
 

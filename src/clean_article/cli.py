@@ -12,19 +12,27 @@ from pathlib import Path
 import click
 
 from clean_article import __version__
+from clean_article.archive import SNIFF_BYTES, is_archive
 from clean_article.batch import (
     Result,
     Task,
     diff_golden,
     discover,
-    lost,
     orphans,
     refuse_shared_outputs,
-    run_task,
     write_atomic,
 )
 from clean_article.model import Options, SourceFormat, Verdict
-from clean_article.workers import run_in_workers
+from clean_article.stream import (
+    ArchiveOutput,
+    Outcome,
+    RecordResult,
+    archive_output,
+    expand,
+    lost_unit,
+    read_head,
+    run_unit,
+)
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 # What a shell reports for a command stopped by Ctrl-C (128 + SIGINT).
@@ -190,18 +198,22 @@ def main(
         tasks, clashes = refuse_shared_outputs(tasks)
         errors += clashes
         if skip_existing:
-            tasks = [t for t in tasks if not (outdir / t.relative_output).exists()]
+            tasks = [t for t in tasks if not _done_before(outdir, t)]
     for line in errors:
         click.echo(line, err=True)
-    tasks = [_with_stdin(task, options.max_input_bytes) for task in tasks]
     many = outdir is None and len(tasks) > 1
     worker = partial(
-        run_task, fmt=fmt, options=options, many=many, debug=debug, timeout=timeout or None
+        run_unit, fmt=fmt, options=options, many=many, debug=debug, timeout=timeout or None
     )
     report = Report(check=check, quiet=quiet, failed=len(errors))
-    results = _results(tasks, worker, jobs, timeout, show_progress=not quiet and len(tasks) > 1)
+    results = _results(
+        tasks, worker, jobs, timeout, options, show_progress=not quiet and len(tasks) > 1
+    )
+    archives = ArchiveOutput(outdir, fmt, check, quiet)
     try:
-        _deliver(results, outdir, fmt=fmt, check=check, explain=explain, report=report)
+        _deliver(
+            results, outdir, fmt=fmt, check=check, explain=explain, report=report, archives=archives
+        )
     except BrokenPipeError:
         # The reader went away (`| head`): stop quietly, as other Unix filters do.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -213,19 +225,23 @@ def main(
 
 
 def _deliver(
-    results: Iterator[Result],
+    results: Iterator[Outcome],
     outdir: Path | None,
     *,
     fmt: str,
     check: bool,
     explain: bool,
     report: Report,
+    archives: ArchiveOutput,
 ) -> None:
     """Print, write or compare each result in input order; failures go to the report."""
     produced: set[str] = set()
     for result in results:
         if explain:
             _explain(result)
+        if not isinstance(result, Result):  # an archive's record or its end
+            archives.take(result, report, sys.stdout, produced)
+            continue
         if result.error is not None:
             report.fail(f"{_label(result.task)}: error: {result.error}")
         elif outdir is None:
@@ -264,27 +280,44 @@ def _label(task: Task) -> str:
     return "stdin" if task.path == "-" else task.path
 
 
-def _with_stdin(task: Task, limit: int) -> Task:
-    if task.path != "-":
-        return task
-    # One byte past the limit is enough for clean() to refuse it; the rest is never held.
-    return Task(task.path, task.relative_output, sys.stdin.buffer.read(limit + 1))
+def _done_before(outdir: Path, task: Task) -> bool:
+    """Tell whether an earlier run wrote this input's output (a page's file or an archive's)."""
+    return any(
+        (outdir / name).exists()
+        for name in (task.relative_output, archive_output(task.relative_output))
+    )
 
 
 def _results(
     tasks: list[Task],
-    worker: partial[Result],
+    worker: partial[Outcome],
     jobs: int | None,
     timeout: float,
+    options: Options,
     show_progress: bool,
-) -> Iterator[Result]:
+) -> Iterator[Outcome]:
     """Yield results in input order, from worker processes when there are enough inputs."""
     jobs = jobs or os.cpu_count() or 1
-    if jobs > 1 and len(tasks) >= MIN_PARALLEL_INPUTS:
+    stdin = sys.stdin.buffer if any(task.path == "-" for task in tasks) else None
+    stdin_head = stdin.read(SNIFF_BYTES) if stdin is not None else b""
+    archive = len(tasks) < MIN_PARALLEL_INPUTS and any(
+        is_archive(stdin_head if task.path == "-" else read_head(task.path)) for task in tasks
+    )
+    units = expand(tasks, stdin, stdin_head, limit=options.max_input_bytes)
+    if jobs > 1 and (len(tasks) >= MIN_PARALLEL_INPUTS or archive):
+        from clean_article.workers import run_in_workers
+
         _preload(tasks)
-        results = run_in_workers(tasks, worker, lost, jobs=jobs, timeout=timeout or None)
+        results = run_in_workers(
+            units,
+            worker,
+            lost_unit,
+            jobs=jobs if archive else min(jobs, len(tasks)),
+            timeout=timeout or None,
+            window=jobs * 4,
+        )
     else:
-        results = map(worker, tasks)
+        results = map(worker, units)
     if show_progress and sys.stderr.isatty():
         yield from _with_progress(results, len(tasks))
     else:
@@ -306,7 +339,7 @@ def _preload(tasks: list[Task]) -> None:
         clean_article.html.preload()
 
 
-def _with_progress(results: Iterator[Result], total: int) -> Iterator[Result]:
+def _with_progress(results: Iterator[Outcome], total: int) -> Iterator[Outcome]:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
@@ -323,11 +356,18 @@ def _with_progress(results: Iterator[Result], total: int) -> Iterator[Result]:
         bar = progress.add_task("cleaning", total=total)
         for result in results:
             yield result
-            progress.advance(bar)
+            if not isinstance(result, RecordResult):  # a page or a whole archive is done
+                progress.advance(bar)
 
 
-def _explain(result: Result) -> None:
-    click.echo(f"== {_label(result.task)}", err=True)
+def _explain(result: Outcome) -> None:
+    if isinstance(result, Result):
+        label = _label(result.task)
+    elif isinstance(result, RecordResult) and result.decisions:
+        label = f"{_label(result.archive)} {result.record_id or ''}"
+    else:  # a skipped record, or an archive's end
+        return
+    click.echo(f"== {label}", err=True)
     for d in result.decisions:
         mark = {Verdict.BODY: "KEEP", Verdict.BOILERPLATE: "DROP", Verdict.METADATA: "META"}[
             d.verdict

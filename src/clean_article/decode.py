@@ -72,6 +72,8 @@ MIN_HTML_TAGS = 8
 _WARC_HEADER = re.compile(r"\AWARC/\d\.\d\r?\n(?:[^\r\n]+\r?\n)*\r?\n")
 # A saved HTTP response (`curl -i`, a WARC response payload) starts with its header.
 _HTTP_HEADER = re.compile(r"\AHTTP/\d(?:\.\d)? \d{3}[^\r\n]*\r?\n(?:[^\r\n]+\r?\n)*\r?\n")
+# A second record's header: the input is a whole archive, which clean() would glue into one page.
+_NEXT_WARC_RECORD = re.compile(r"^WARC/1\.\d\r?\nWARC-", re.M)
 
 
 def decode(data: bytes | str, *, name: str | None = None, options: Options | None = None) -> Source:
@@ -87,12 +89,18 @@ def decode(data: bytes | str, *, name: str | None = None, options: Options | Non
         raw = _gunzip(data, options.max_unpacked_bytes)
         if not raw.strip():
             raise InputError("is empty: nothing to clean")
-        text, encoding = _decode_bytes(raw, options.encoding)
+        text, encoding = _decode_bytes(raw, options.encoding, options.charset_hint)
     if not text.strip():
         raise InputError("is empty: nothing to clean")
     _refuse_binary(text)
     text = _repair(text, raw, encoding)
-    text = _HTTP_HEADER.sub("", _WARC_HEADER.sub("", text.lstrip("\ufeff"), count=1), count=1)
+    text, records = _WARC_HEADER.subn("", text.lstrip("\ufeff"), count=1)
+    if records and _NEXT_WARC_RECORD.search(text):
+        raise InputError(
+            "is a web archive of several records: clean it with the command line or "
+            "clean_article.archive.clean_archive (pip install 'clean-article[warc]')"
+        )
+    text = _HTTP_HEADER.sub("", text, count=1)
     fmt = options.input_format or sniff_format(text)
     return Source(
         name=name,
@@ -162,7 +170,7 @@ def _gunzip(data: bytes, limit: int) -> bytes:
     return out
 
 
-def _decode_bytes(raw: bytes, forced: str | None) -> tuple[str, str]:
+def _decode_bytes(raw: bytes, forced: str | None, hint: str | None = None) -> tuple[str, str]:
     if forced:
         return _decode_forced(raw, forced)
     for bom, codec in charset.BOMS:
@@ -176,7 +184,10 @@ def _decode_bytes(raw: bytes, forced: str | None) -> tuple[str, str]:
     if wide:
         return raw.decode(wide, "replace"), wide
     _refuse_control_bytes(raw)
-    declared = charset.declared_charset(raw[:SNIFF_BYTES])
+    # The transport's charset (a WARC record's HTTP header) comes before the page's own.
+    declared = (charset.web_codec(hint) if hint else None) or charset.declared_charset(
+        raw[:SNIFF_BYTES]
+    )
     if declared not in (None, "utf-8", "utf-8-sig"):
         try:
             text = raw.decode(declared)

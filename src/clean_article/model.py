@@ -44,6 +44,9 @@ class Options:
     max_input_bytes: int = 20 * 1024 * 1024  # the input as given (gzipped or not)
     max_unpacked_bytes: int = 40 * 1024 * 1024  # a gzipped input once unpacked
     max_html_elements: int = 50_000  # elements of a parsed page, before trafilatura sees them
+    # The charset the transport declared (a WARC record's HTTP Content-Type): tried after a BOM,
+    # before <meta charset>, as browsers do; unlike `encoding`, a wrong one falls through.
+    charset_hint: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +133,11 @@ class Article:
     metadata: Metadata
     blocks: tuple[Block, ...]
     decisions: tuple[Decision, ...] = ()  # every candidate with its verdict (for --explain)
+    # Where a web-archive record came from (WARC-Target-URI, WARC-Record-ID, WARC-Date, as given);
+    # None for inputs that are not archive records.
+    source_url: str | None = None
+    record_id: str | None = None
+    warc_date: str | None = None
 
     @property
     def text(self) -> str:
@@ -144,6 +152,9 @@ class Article:
                 "name": self.source_name,
                 "format": self.source_format.value,
                 "sha256": self.sha256,
+                "url": self.source_url,
+                "record_id": self.record_id,
+                "warc_date": self.warc_date,
             },
             "title": meta.title,
             "section": list(meta.section),

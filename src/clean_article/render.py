@@ -50,6 +50,9 @@ def to_markdown(article: Article) -> str:
         f"  name: {_yaml(doc['source']['name'])}",
         f"  format: {_yaml(doc['source']['format'])}",
         f"  sha256: {_yaml(doc['source']['sha256'])}",
+        f"  url: {_yaml(doc['source']['url'])}",
+        f"  record_id: {_yaml(doc['source']['record_id'])}",
+        f"  warc_date: {_yaml(doc['source']['warc_date'])}",
         "---",
     ]
     body: list[str] = []

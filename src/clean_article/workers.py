@@ -3,15 +3,15 @@ killed and replaced when a task overruns, so one stuck page never stalls a batch
 
 from __future__ import annotations
 
-import multiprocessing
 import signal
 import threading
 import time
-from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from multiprocessing.connection import Connection, wait
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 # A worker gets this much longer than the soft limit (which it enforces itself, between Python
 # steps) before it is killed: a C call (a parse, a regex) cannot be interrupted from inside.
@@ -49,37 +49,52 @@ def time_limit(seconds: float | None) -> Iterator[None]:
 
 
 def run_in_workers(
-    tasks: list[T],
+    tasks: Iterable[T],
     work: Callable[[T], R],
     on_lost: Callable[[T, str], R],
     *,
     jobs: int,
     timeout: float | None,
+    window: int | None = None,
     grace: float = HARD_LIMIT_GRACE,
 ) -> Iterator[R]:
     """Yield `work(task)` for each task in input order, computed by `jobs` worker processes.
 
-    A worker that has not answered `timeout` + `grace` seconds after it got its task,
-    or that died, is replaced; its task yields `on_lost(task, why)` and the batch goes on.
+    Tasks are drawn only while fewer than `window` (default 4 x jobs) are in flight or waiting
+    for their turn, so a long or endless stream of tasks (archive records) stays in flat memory.
+    A worker that has not answered `timeout` + `grace` seconds after it got its task, or that
+    died, is replaced; its task yields `on_lost(task, why)` and the batch goes on.
     """
+    import multiprocessing
+
     context = multiprocessing.get_context("fork")
-    pending = deque(enumerate(tasks))
-    workers = [_Worker(context, work) for _ in range(min(jobs, len(tasks)))]
+    window = max(window or 4 * jobs, jobs)
+    source = enumerate(tasks)
+    workers = [_Worker(context, work) for _ in range(jobs)]
     done: dict[int, R] = {}
-    next_index = 0
+    next_index = drawn = 0
+    exhausted = False
     try:
-        while next_index < len(tasks):
+        while True:
             for worker in workers:
-                if worker.index is None and pending:
-                    worker.give(*pending.popleft(), timeout and timeout + grace)
+                if worker.index is None and not exhausted and drawn - next_index < window:
+                    item = next(source, None)
+                    if item is None:
+                        exhausted = True
+                    else:
+                        worker.give(*item, timeout and timeout + grace)
+                        drawn += 1
             busy = [w for w in workers if w.index is not None]
-            _collect(busy, tasks, done, on_lost, timeout)
+            if busy:
+                _collect(busy, done, on_lost, timeout)
             for i, worker in enumerate(workers):
                 if not worker.process.is_alive() and worker.index is None:
                     workers[i] = _Worker(context, work)
             while next_index in done:
                 yield done.pop(next_index)
                 next_index += 1
+            if exhausted and not busy and next_index == drawn:
+                return
     finally:
         for worker in workers:
             worker.stop()
@@ -87,21 +102,22 @@ def run_in_workers(
 
 def _collect(
     busy: list[_Worker],
-    tasks: list[T],
     done: dict[int, R],
-    on_lost: Callable[[T, str], R],
+    on_lost: Callable[[Any, str], R],
     timeout: float | None,
 ) -> None:
+    from multiprocessing.connection import wait
+
     deadlines = [w.deadline for w in busy if w.deadline is not None]
     wait_for = max(0.0, min(deadlines) - time.monotonic()) if deadlines else None
     ready = wait([w.connection for w in busy], timeout=wait_for)
     for worker in busy:
-        index = worker.index
+        index, task = worker.index, worker.task
         assert index is not None
         if worker.connection in ready:
             try:
                 done[index] = worker.connection.recv()
-                worker.index = worker.deadline = None
+                worker.index = worker.deadline = worker.task = None
                 continue
             except (EOFError, OSError):
                 worker.process.join(1)  # reaped, so that its exit code is known
@@ -111,8 +127,8 @@ def _collect(
         else:
             continue
         worker.stop()  # a new worker takes its place at the next turn
-        worker.index = worker.deadline = None
-        done[index] = on_lost(tasks[index], why)
+        worker.index = worker.deadline = worker.task = None
+        done[index] = on_lost(task, why)
 
 
 class _Worker:
@@ -124,10 +140,11 @@ class _Worker:
         self.process.start()
         child.close()
         self.index: int | None = None
+        self.task: Any = None
         self.deadline: float | None = None
 
     def give(self, index: int, task: Any, limit: float | None) -> None:
-        self.index = index
+        self.index, self.task = index, task
         self.deadline = time.monotonic() + limit if limit else None
         self.connection.send(task)
 

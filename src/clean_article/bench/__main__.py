@@ -1,4 +1,4 @@
-"""Benchmarks: `python -m clean_article.bench {html,text,meta,speed,hostile} [BENCH_DIR] [options]`."""
+"""Benchmarks: `python -m clean_article.bench {html,text,meta,speed,hostile,memory} [BENCH_DIR] [options]`."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ COMMANDS = {
     "meta": "metadata accuracy per field, side by side with trafilatura",
     "speed": "whole-process wall time of the CLI, side by side with trafilatura's CLI",
     "hostile": "a generated batch of hostile inputs: wall time, peak memory, outcome per file",
+    "memory": "peak memory of the CLI over 1,000 and 10,000 inputs and over a ~1 GB archive",
 }
 
 
