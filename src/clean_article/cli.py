@@ -30,7 +30,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 # What a shell reports for a command stopped by Ctrl-C (128 + SIGINT).
 EXIT_INTERRUPTED = 130
 # Inputs with these extensions are text dumps by name; a batch of only these skips HTML imports.
-TEXT_EXTENSIONS = (".txt", ".text", ".wet")
+TEXT_EXTENSIONS = (".txt", ".text", ".wet", ".wet.gz")
 # Below this many inputs, starting worker processes costs more than it saves.
 MIN_PARALLEL_INPUTS = 4
 
