@@ -84,3 +84,29 @@ def test_site_of_reads_the_registrable_domain(url: str, site: str) -> None:
 def test_pages_of_one_site_share_a_fold() -> None:
     assert fold_of("https://a.example.org/1") == fold_of("https://b.example.org/2")
     assert {fold_of(f"https://site{i}.com/") for i in range(20)} == {0, 1}
+
+
+def test_memory_bench_builds_its_inputs_and_measures_the_cli(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from clean_article.bench import memory
+
+    assert memory.main(["--inputs", "5", "--archive-mb", "1", "-j", "1"]) == 0
+    out = capsys.readouterr().out
+    rows = [line.split("|")[1:-1] for line in out.splitlines() if line.startswith("| ")][1:]
+    assert len(rows) == 2 and rows[0][0].strip() == "5 small pages"
+    assert rows[1][0].strip().startswith("archive 1 MiB (")
+    # Each run was measured: a wall time and a resident size a Python process cannot go below.
+    assert all(float(row[1]) > 0 and int(row[3]) >= 10 for row in rows)
+
+
+def test_memory_bench_archive_is_a_readable_warc(tmp_path: Path) -> None:
+    from clean_article.archive import Record, Skipped, iter_records
+    from clean_article.bench.memory import _write_archive
+
+    path = tmp_path / "a.warc"
+    pages = _write_archive(path, 2 << 20, 0.3)
+    with open(path, "rb") as stream:
+        items = list(iter_records(stream))
+    assert sum(isinstance(i, Record) for i in items) == pages > 0
+    assert {i.reason for i in items if isinstance(i, Skipped)} == {"not HTML"}

@@ -158,3 +158,20 @@ def test_explain_names_each_record(archives: Path) -> None:
         f"== {archives / 'crawl.warc.gz'} {KOELN}",
         f"== {archives / 'crawl.warc.gz'} {HARBOUR}",
     ]
+
+
+def test_a_reader_failure_is_one_line_not_a_traceback(
+    archives: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import clean_article.stream
+
+    def broken(stream: object) -> object:
+        raise RuntimeError("unexpected")
+
+    monkeypatch.setattr(clean_article.stream, "iter_records", broken)
+    code, _, err = run(str(archives / "crawl.warc.gz"), "-j", "1", "-q")
+    assert code == 1
+    assert err == (
+        f"{archives / 'crawl.warc.gz'}: error: internal error reading it "
+        "(RuntimeError: unexpected): report it\n"
+    )

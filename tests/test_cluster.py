@@ -72,3 +72,13 @@ def test_the_spark_recipe_body_streams_the_same_lines(tree: Path) -> None:
     first = next(o for o in clean_input(paths[0]) if o.text is not None)
     assert first.record_id == "<urn:uuid:koeln>"
     assert json.loads(first.text or "")["source"]["url"] == "https://news.example/koeln"
+
+
+def test_entries_the_walk_cannot_use_are_outcomes_not_lost(tree: Path) -> None:
+    (tree / "sub" / "gone.html").symlink_to(tree / "missing.html")
+    found = outcomes([str(tree)]).compute(scheduler="synchronous")
+    assert (
+        found[0].error
+        == f"{tree / 'sub' / 'gone.html'}: error: broken symbolic link: fix or remove it"
+    )
+    assert sum(o.text is not None for o in found) == 5

@@ -32,6 +32,23 @@ def test_seed_and_html_outputs_validate(
         validator.validate(doc)
 
 
+def test_web_archive_record_outputs_validate(validator: jsonschema.Draft202012Validator) -> None:
+    import io
+
+    from clean_article.archive import clean_archive
+
+    from .warcs import crawl, gzip_each
+
+    docs = [a.to_dict() for a in clean_archive(io.BytesIO(gzip_each(crawl())), name="c.warc.gz")]
+    assert [d["source"]["record_id"] for d in docs] == ["<urn:uuid:koeln>", "<urn:uuid:harbour>"]
+    for doc in docs:
+        validator.validate(doc)
+    wrong = copy.deepcopy(docs[0])
+    wrong["source"]["warc_date"] = 20241003
+    with pytest.raises(jsonschema.ValidationError):
+        validator.validate(wrong)
+
+
 def test_committed_json_fixtures_validate(validator: jsonschema.Draft202012Validator) -> None:
     goldens = sorted(FIXTURES.rglob("*.json"))
     assert goldens, "fixtures/ holds the goldens of the seeds"

@@ -38,7 +38,7 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 # What a shell reports for a command stopped by Ctrl-C (128 + SIGINT).
 EXIT_INTERRUPTED = 130
 # Inputs with these extensions are text dumps by name; a batch of only these skips HTML imports.
-TEXT_EXTENSIONS = (".txt", ".text", ".wet")
+TEXT_EXTENSIONS = (".txt", ".text", ".wet", ".wet.gz")
 # Below this many inputs, starting worker processes costs more than it saves.
 MIN_PARALLEL_INPUTS = 4
 # Per-input time limit: the slowest real pages take a few seconds; a minute means something is wrong.
@@ -48,12 +48,14 @@ DEFAULTS = Options()
 
 HELP = """Clean scraped web pages and text dumps of pages into articles (JSON or Markdown).
 
-INPUT is a file (HTML, gzipped HTML or a plain-text dump), a directory (walked recursively, in
-sorted order) or - for stdin; with no INPUT, a piped stdin is read.
+INPUT is a file (HTML, gzipped HTML, a plain-text dump, or a WARC/WET web archive), a directory
+(walked recursively, in sorted order) or - for stdin; with no INPUT, a piped stdin is read.
 
 Without -o, one input prints its document on stdout and several print JSON Lines (-f md:
 documents one after another). With -o DIR, each input is written to DIR under its own name,
 known extensions replaced (x.html.gz -> x.json), mirroring the tree below a directory argument.
+A web archive gives one JSON line per page record (-o DIR: x.warc.gz -> x.jsonl); its other
+records are skipped and counted (pip install 'clean-article[warc]' to read archives).
 
 \b
 Example:

@@ -20,17 +20,20 @@ from clean_article.cluster import Output, clean_input
 from clean_article.model import Options
 
 
-def inputs(paths: Iterable[str]) -> list[str]:
-    """Expand local directories into their files (sorted, hidden entries skipped), as the CLI does;
-    URLs (s3://..., https://...) and files stay as they are."""
+def inputs(paths: Iterable[str]) -> tuple[list[str], list[str]]:
+    """Expand local directories into their files (sorted, hidden entries skipped) as the CLI does;
+    URLs (s3://..., https://...) and files stay as they are. Returns the paths and the CLI's error
+    lines for entries that are no regular file (a FIFO, a broken link)."""
     found: list[str] = []
+    errors: list[str] = []
     for path in paths:
         if "://" not in path and os.path.isdir(path):
-            tasks, _ = discover([path], "json")
+            tasks, bad = discover([path], "json")
             found.extend(task.path for task in tasks)
+            errors.extend(bad)
         else:
             found.append(path)
-    return found
+    return found, errors
 
 
 def outcomes(
@@ -45,12 +48,17 @@ def outcomes(
     skipped records and errors included, in input order."""
     import dask.bag as db
 
-    found = inputs(paths)
+    found, errors = inputs(paths)
     parts = npartitions or max(1, min(len(found), 256))
     bag = db.from_sequence(found, npartitions=parts)
     # clean_input is a generator: flatten consumes it inside the task, so an archive's outputs
     # stream into the next step (to_textfiles writes them as they come) instead of a list.
-    return bag.map(clean_input, fmt=fmt, options=options or Options(), opener=opener).flatten()
+    cleaned = bag.map(clean_input, fmt=fmt, options=options or Options(), opener=opener).flatten()
+    if not errors:
+        return cleaned
+    # Entries the walk could not use come first, as the CLI prints them first.
+    unusable = [Output(line.split(": error: ", 1)[0], None, None, error=line) for line in errors]
+    return db.concat([db.from_sequence(unusable, npartitions=1), cleaned])
 
 
 def articles(

@@ -128,6 +128,10 @@ def records_of(task: Task, stream: Readable) -> Iterator[Unit]:
     except OSError as exc:
         yield ArchiveEnd(archive, f"cannot read ({exc.strerror or exc}): check the file")
         return
+    except Exception as exc:  # a reader bug must not stop the batch, nor show a traceback
+        error = f"internal error reading it ({type(exc).__name__}: {exc}): report it"
+        yield ArchiveEnd(archive, error)
+        return
     yield ArchiveEnd(archive)
 
 
