@@ -33,16 +33,16 @@ def test_inputs_are_read_only_a_window_ahead_of_the_results() -> None:
     consumed: list[int] = []
 
     def units() -> Iterator[Unit]:
-        for i in range(10_000):
+        for i in range(1_000):
             consumed.append(i)
             yield Task(f"p{i}", f"p{i}.json")
 
     results = run_in_workers(units(), work, lost_unit, jobs=2, timeout=None, window=3)
     first = next(results)
-    # At most `window` tasks in flight or waiting for their turn, not 10,000.
+    # At most `window` tasks in flight or waiting for their turn, not 1,000.
     assert len(consumed) <= 3 + 1
     assert isinstance(first, Result) and first.task.path == "p0"
-    assert sum(1 for _ in results) == 9_999
+    assert sum(1 for _ in results) == 999
 
 
 def test_replay_serves_the_sniffed_head_then_the_rest() -> None:
