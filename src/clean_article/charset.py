@@ -104,7 +104,8 @@ _LATIN = frozenset(
 )
 # Lines with a non-ASCII byte, and tags to blank out of them (their bytes are ASCII in every
 # encoding above, and markup only dilutes what the detector reads).
-_NON_ASCII_LINE = re.compile(rb"[^\n]*[\x80-\xff][^\n]*")
+# Tested line by line: a pattern spanning a whole line backtracks quadratically on long ASCII lines.
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
 _TAG = re.compile(rb"<[^<>]*>")
 # A wrong single-byte decoding shows as symbols or capitals inside words ("Rz±d", "goĽci"),
 # C1 controls, or undefined bytes.
@@ -184,8 +185,10 @@ def detect_legacy(raw: bytes) -> str | None:
 def _sample(raw: bytes) -> bytes:
     parts: list[bytes] = []
     size = 0
-    for match in _NON_ASCII_LINE.finditer(raw):
-        line = _TAG.sub(b" ", match.group(0))
+    for raw_line in raw.split(b"\n"):
+        if not _HIGH_BYTE.search(raw_line):
+            continue
+        line = _TAG.sub(b" ", raw_line)
         parts.append(line)
         size += len(line)
         if size >= DETECT_SAMPLE_BYTES:
