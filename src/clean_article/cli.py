@@ -184,23 +184,14 @@ def main(
         max_unpacked_bytes=int(max_unpacked * MIB),
         max_html_elements=max_elements,
     )
-    tasks, errors = discover(inputs, fmt)
-    if outdir is not None:
-        # Refused before anything is written: which input should win is not ours to guess.
-        tasks, clashes = refuse_shared_outputs(tasks)
-        errors += clashes
-        if skip_existing:
-            tasks = [t for t in tasks if not (outdir / t.relative_output).exists()]
-    for line in errors:
-        click.echo(line, err=True)
-    tasks = [_with_stdin(task, options.max_input_bytes) for task in tasks]
-    many = outdir is None and len(tasks) > 1
-    worker = partial(
-        run_task, fmt=fmt, options=options, many=many, debug=debug, timeout=timeout or None
-    )
-    report = Report(check=check, quiet=quiet, failed=len(errors))
-    results = _results(tasks, worker, jobs, timeout, show_progress=not quiet and len(tasks) > 1)
     try:
+        tasks, errors = _tasks(inputs, fmt, outdir, skip_existing, options.max_input_bytes)
+        many = outdir is None and len(tasks) > 1
+        worker = partial(
+            run_task, fmt=fmt, options=options, many=many, debug=debug, timeout=timeout or None
+        )
+        report = Report(check=check, quiet=quiet, failed=len(errors))
+        results = _results(tasks, worker, jobs, timeout, show_progress=not quiet and len(tasks) > 1)
         _deliver(results, outdir, fmt=fmt, check=check, explain=explain, report=report)
     except BrokenPipeError:
         # The reader went away (`| head`): stop quietly, as other Unix filters do.
@@ -210,6 +201,22 @@ def main(
         click.echo("clean-article: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)
     sys.exit(report.finish(len(tasks), outdir))
+
+
+def _tasks(
+    inputs: tuple[str, ...], fmt: str, outdir: Path | None, skip_existing: bool, max_bytes: int
+) -> tuple[list[Task], list[str]]:
+    """Return the tasks to run, after printing an error line for each input that cannot be."""
+    tasks, errors = discover(inputs, fmt)
+    if outdir is not None:
+        # Refused before anything is written: which input should win is not ours to guess.
+        tasks, clashes = refuse_shared_outputs(tasks)
+        errors += clashes
+        if skip_existing:
+            tasks = [t for t in tasks if not (outdir / t.relative_output).exists()]
+    for line in errors:
+        click.echo(line, err=True)
+    return [_with_stdin(task, max_bytes) for task in tasks], errors
 
 
 def _deliver(
