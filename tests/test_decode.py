@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bz2
 import gzip
 
 import pytest
@@ -167,3 +168,22 @@ def test_undeclared_legacy_page_with_long_ascii_lines_is_detected() -> None:
     page = "<html><head>" + script + "</head><body><p>" + "Grüße aus Köln, schön. " * 50
     source = decode((page + "</p></body></html>").encode("cp1252"))
     assert "Grüße aus Köln" in source.text
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(200), "a JPEG image"),
+        (b"GIF89a" + bytes(200), "a GIF image"),
+        (b"PK\x03\x04" + bytes(200), "a ZIP archive"),
+        (bz2.compress(b"hello " * 100), "a bzip2 file"),
+        (b"\x7fELF\x02\x01\x01" + bytes(200), "an executable"),
+    ],
+)
+def test_known_binary_formats_are_named(data: bytes, kind: str) -> None:
+    with pytest.raises(InputError, match=f"is {kind}.*: pass a page"):
+        decode(data)
+
+
+def test_a_dump_that_starts_like_a_signature_is_still_text() -> None:
+    assert decode(b"BZh is where this dump of a page starts.\n").format is SourceFormat.TEXT

@@ -194,25 +194,17 @@ def main(
         max_unpacked_bytes=int(max_unpacked * MIB),
         max_html_elements=max_elements,
     )
-    tasks, errors = discover(inputs, fmt)
-    if outdir is not None:
-        # Refused before anything is written: which input should win is not ours to guess.
-        tasks, clashes = refuse_shared_outputs(tasks)
-        errors += clashes
-        if skip_existing:
-            tasks = [t for t in tasks if not _done_before(outdir, t)]
-    for line in errors:
-        click.echo(line, err=True)
-    many = outdir is None and len(tasks) > 1
-    worker = partial(
-        run_unit, fmt=fmt, options=options, many=many, debug=debug, timeout=timeout or None
-    )
-    report = Report(check=check, quiet=quiet, failed=len(errors))
-    results = _results(
-        tasks, worker, jobs, timeout, options, show_progress=not quiet and len(tasks) > 1
-    )
-    archives = ArchiveOutput(outdir, fmt, check, quiet)
     try:
+        tasks, errors = _tasks(inputs, fmt, outdir, skip_existing)
+        many = outdir is None and len(tasks) > 1
+        worker = partial(
+            run_unit, fmt=fmt, options=options, many=many, debug=debug, timeout=timeout or None
+        )
+        report = Report(check=check, quiet=quiet, failed=len(errors))
+        results = _results(
+            tasks, worker, jobs, timeout, options, show_progress=not quiet and len(tasks) > 1
+        )
+        archives = ArchiveOutput(outdir, fmt, check, quiet)
         _deliver(
             results, outdir, fmt=fmt, check=check, explain=explain, report=report, archives=archives
         )
@@ -224,6 +216,22 @@ def main(
         click.echo("clean-article: interrupted", err=True)
         sys.exit(EXIT_INTERRUPTED)
     sys.exit(report.finish(len(tasks), outdir))
+
+
+def _tasks(
+    inputs: tuple[str, ...], fmt: str, outdir: Path | None, skip_existing: bool
+) -> tuple[list[Task], list[str]]:
+    """Return the tasks to run, after printing an error line for each input that cannot be."""
+    tasks, errors = discover(inputs, fmt)
+    if outdir is not None:
+        # Refused before anything is written: which input should win is not ours to guess.
+        tasks, clashes = refuse_shared_outputs(tasks)
+        errors += clashes
+        if skip_existing:
+            tasks = [t for t in tasks if not _done_before(outdir, t)]
+    for line in errors:
+        click.echo(line, err=True)
+    return tasks, errors
 
 
 def _deliver(
