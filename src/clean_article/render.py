@@ -50,6 +50,10 @@ def to_markdown(article: Article) -> str:
         f"  name: {_yaml(doc['source']['name'])}",
         f"  format: {_yaml(doc['source']['format'])}",
         f"  sha256: {_yaml(doc['source']['sha256'])}",
+    ]
+    front += [
+        f"url: {_yaml(doc['url'])}",
+        f"site_name: {_yaml(doc['site_name'])}",
         "---",
     ]
     body: list[str] = []

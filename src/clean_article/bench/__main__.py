@@ -1,4 +1,4 @@
-"""Benchmarks: `python -m clean_article.bench {html,text,meta,speed} [BENCH_DIR] [options]`."""
+"""Benchmarks: `python -m clean_article.bench {html,text,meta,dates,speed} [BENCH_DIR] [options]`."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ COMMANDS = {
     "html": "body F1 on the HTML pages, side by side with trafilatura (and readability if installed)",
     "text": "body F1 on the text dumps per renderer, side by side with reference filters",
     "meta": "metadata accuracy per field, side by side with trafilatura",
+    "dates": "published-date accuracy per fold, side by side with trafilatura and htmldate",
     "speed": "whole-process wall time of the CLI, side by side with trafilatura's CLI",
 }
 

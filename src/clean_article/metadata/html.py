@@ -16,6 +16,9 @@ from clean_article.metadata.bylines import (
     dateline_agencies,
     parse_byline,
 )
+from clean_article.metadata.date_choice import choose, url_date
+from clean_article.metadata.date_weights import DATE_WEIGHTS
+from clean_article.metadata.htmldate_dates import htmldate_date
 from clean_article.metadata.images import find_images
 from clean_article.metadata.page import Page, hint_pattern, read_page
 from clean_article.model import Byline, Dates, Metadata, Options
@@ -31,6 +34,7 @@ _BYLINE_HINTS = hint_pattern(vocab.BYLINE_CLASS_HINTS)
 _DATE_HINTS = hint_pattern(vocab.DATE_CLASS_HINTS + vocab.BYLINE_CLASS_HINTS)  # holds bylines
 _UPDATE_HINTS = hint_pattern(vocab.UPDATE_CLASS_HINTS)
 _ISO_START = re.compile(r"^\s*\d{4}-")
+_ABSOLUTE = re.compile(r"^https?://[^/\s?#]+[^\s]*$", re.IGNORECASE)
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•]\s+")
 
 
@@ -65,6 +69,26 @@ def _sections(page: Page, title: str | None) -> tuple[str, ...]:
         names = (page.meta["article:section"],)
     kept = (n for n in names if n.lower() not in vocab.HOME_WORDS and n != title and len(n) < 60)
     return tuple(dict.fromkeys(kept))
+
+
+def _absolute(address: str | None) -> str | None:
+    """Return an absolute http(s) address, else None (a relative one names no page)."""
+    address = (address or "").strip()
+    return address if _ABSOLUTE.match(address) else None
+
+
+def canonical_url(page: Page) -> str | None:
+    """Return the page's own address: link rel=canonical, else og:url (absolute only)."""
+    for link in page.below("link"):
+        if "canonical" in (link.get("rel") or "").lower().split():
+            found = _absolute(link.get("href"))
+            if found:
+                return found
+    return _absolute(page.meta.get("og:url"))
+
+
+def _site_name(page: Page) -> str | None:
+    return page.meta.get("og:site_name") or page.jsonld.publisher or None
 
 
 def _language(page: Page) -> str | None:
@@ -258,27 +282,54 @@ def _machine(value: str | None) -> str | None:
     return found.value if found else None
 
 
-def _dates(page: Page, options: Options, candidates: list[lxml_html.HtmlElement]) -> Dates:
-    time_published, time_modified = _time_dates(page)
-    published = _machine(page.jsonld.published) or _meta_date(page, vocab.PUBLISHED_META)
-    modified = _machine(page.jsonld.modified) or _meta_date(page, vocab.MODIFIED_META)
-    published = published or time_published
-    modified = modified or time_modified
+def _shown_dates(
+    page: Page, options: Options, candidates: list[lxml_html.HtmlElement]
+) -> dates.LabelledDates:
+    """Return the printed dates: in date elements, else in the byline ("Von X am …")."""
     shown = _visible_dates(page, options)
     if not (shown.published or shown.unlabelled):  # "Von X publiziert am …" in the byline
         for element in candidates:
             found = dates.find_labelled_dates(page.text(element), options.reference_date)
             if found.published or found.unlabelled:
                 updated = shown.modified or found.modified
-                shown = dates.LabelledDates(found.published, updated, found.unlabelled)
-                break
-    # The printed date wins when it is labelled and names another day.
-    if shown.published and not dates.agree(published, shown.published):
-        published = shown.published
-    if shown.modified and not dates.agree(modified, shown.modified):
-        modified = shown.modified
-    if published is None and shown.unlabelled:
-        published = shown.unlabelled
+                return dates.LabelledDates(found.published, updated, found.unlabelled)
+    return shown
+
+
+def date_signals(
+    page: Page, options: Options, candidates: list[lxml_html.HtmlElement]
+) -> dict[str, str | None]:
+    """Return every source's date, by date_choice.SOURCES name (what the choice reads)."""
+    time_published, time_modified = _time_dates(page)
+    shown = _shown_dates(page, options, candidates)
+    return {
+        "shown_published": shown.published,
+        "jsonld_published": _machine(page.jsonld.published),
+        "meta_published": _meta_date(page, vocab.PUBLISHED_META),
+        "time_published": time_published,
+        "shown": shown.unlabelled,
+        "htmldate_original": htmldate_date(page.tree, options, original=True),
+        "url": url_date(canonical_url(page)),
+        "htmldate_latest": htmldate_date(page.tree, options, original=False),
+        "shown_modified": shown.modified,
+        "jsonld_modified": _machine(page.jsonld.modified),
+        "meta_modified": _meta_date(page, vocab.MODIFIED_META),
+        "time_modified": time_modified,
+    }
+
+
+def page_date_signals(tree: lxml_html.HtmlElement, options: Options) -> dict[str, str | None]:
+    """Return date_signals for a parsed page (what `bench dates --refit` fits on)."""
+    page = read_page(tree)
+    return date_signals(page, options, _byline_elements(page))
+
+
+def _dates(signals: dict[str, str | None]) -> Dates:
+    published = choose(signals, DATE_WEIGHTS)
+    modified = signals["jsonld_modified"] or signals["meta_modified"] or signals["time_modified"]
+    shown = signals["shown_modified"]
+    if shown and not dates.agree(modified, shown):  # the printed update wins
+        modified = shown
     if published is None and modified:  # only "Updated …" shown: published by then
         published = modified[:10]
     return Dates(published, modified)
@@ -297,8 +348,10 @@ def extract_html_metadata(tree: lxml_html.HtmlElement, options: Options) -> Meta
             lede=_lede(page),
             language=_language(page),
             byline=byline,
-            dates=_dates(page, options, bylines),
+            dates=_dates(date_signals(page, options, bylines)),
             images=find_images(page),
+            url=canonical_url(page),
+            site_name=_site_name(page),
         )
     except (ValueError, TypeError, AttributeError, RecursionError):
         return Metadata()
