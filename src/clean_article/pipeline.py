@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from clean_article.decode import decode
 from clean_article.model import (
     Article,
@@ -27,6 +29,8 @@ def clean(data: bytes | str, *, name: str | None = None, options: Options | None
     else:
         metadata, decisions = _clean_text(source, options)
     blocks = tuple(Block(d.type, d.text) for d in decisions if d.verdict is Verdict.BODY)
+    if metadata.language is None:
+        metadata = _with_language(metadata, blocks, decisions)
     return Article(
         source_name=name,
         source_format=source.format,
@@ -35,6 +39,17 @@ def clean(data: bytes | str, *, name: str | None = None, options: Options | None
         blocks=blocks,
         decisions=tuple(decisions),
     )
+
+
+def _with_language(
+    metadata: Metadata, blocks: tuple[Block, ...], decisions: list[Decision]
+) -> Metadata:
+    """Fill an undeclared language from the body, else from every candidate's text."""
+    from clean_article.metadata.language import identify
+
+    text = "\n".join(b.text for b in blocks) or "\n".join(d.text for d in decisions)
+    language = identify(text)
+    return replace(metadata, language=language) if language else metadata
 
 
 def _clean_text(source: Source, options: Options) -> tuple[Metadata, list[Decision]]:
