@@ -21,8 +21,8 @@ from clean_article.metadata.date_weights import DATE_WEIGHTS
 from clean_article.metadata.htmldate_dates import htmldate_date
 from clean_article.metadata.images import find_images
 from clean_article.metadata.page import Page, hint_pattern, read_page
+from clean_article.metadata.titles import find_title
 from clean_article.model import Byline, Dates, Metadata, Options
-from clean_article.normalize import normalize_space
 
 # An element whose own text opens with a byline word ("by ライトハウス…", bench 85439e26).
 _BY_PREFIX = re.compile(rf"^\s*(?:{'|'.join(vocab.BY_WORDS)})\s+\S", re.IGNORECASE)
@@ -34,33 +34,9 @@ _BYLINE_HINTS = hint_pattern(vocab.BYLINE_CLASS_HINTS)
 _DATE_HINTS = hint_pattern(vocab.DATE_CLASS_HINTS + vocab.BYLINE_CLASS_HINTS)  # holds bylines
 _UPDATE_HINTS = hint_pattern(vocab.UPDATE_CLASS_HINTS)
 _ISO_START = re.compile(r"^\s*\d{4}-")
+# A link to the author's page: /author/jane-doe, /autor/…, /auteur/…, /journalist/….
+_AUTHOR_PAGE = re.compile(rf"/(?:{'|'.join(vocab.AUTHOR_PATH_WORDS)})/[^/?#]+", re.IGNORECASE)
 _ABSOLUTE = re.compile(r"^https?://[^/\s?#]+[^\s]*$", re.IGNORECASE)
-_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•]\s+")
-
-
-def _title(page: Page) -> str | None:
-    for h1 in page.below("h1"):
-        text = page.text(h1)
-        if text and not page.in_boilerplate(h1):
-            return text
-    for candidate in (page.meta.get("og:title"), page.jsonld.headline, _head_title(page)):
-        if candidate:
-            return _strip_site(candidate, page.site_names)
-    return None
-
-
-def _head_title(page: Page) -> str | None:
-    titles = page.below("title")
-    return normalize_space(titles[0].text_content()) if titles else None
-
-
-def _strip_site(title: str, site_names: frozenset[str]) -> str:
-    """Drop a " | Site name" suffix or prefix when it names the site."""
-    parts = _TITLE_SEPARATORS.split(title)
-    kept = [p for p in parts if p.lower() not in site_names]
-    if len(parts) > 1 and len(kept) == len(parts):
-        kept = parts[:-1] if len(parts[-1]) < len(parts[0]) else parts
-    return " - ".join(kept) if kept else title
 
 
 def _sections(page: Page, title: str | None) -> tuple[str, ...]:
@@ -132,6 +108,7 @@ def _byline_elements(page: Page) -> list[lxml_html.HtmlElement]:
     """Return short elements marked as a byline, then those opening with "By"."""
     hinted = page.hinted(_BYLINE_HINTS, among=page.hinted(_DATE_HINTS))
     authors = hinted | {e for e in page.marked if "author" in (e.get("itemprop"), e.get("rel"))}
+    authors |= _author_page_links(page)
     marked: list[lxml_html.HtmlElement] = []
     prefixed: list[lxml_html.HtmlElement] = []
     for element in page.elements:
@@ -146,6 +123,17 @@ def _byline_elements(page: Page) -> list[lxml_html.HtmlElement]:
         elif _BY_WORD.match(text) and element.getparent() is not None:
             prefixed.append(element.getparent())  # <span>Von</span> <a>Name</a> (bench 57b4dafd)
     return [e for e in marked + prefixed if _short_visible(page, e)]
+
+
+def _author_page_links(page: Page) -> set[lxml_html.HtmlElement]:
+    """Return links to author pages, or their parent where it holds several ("<a>A</a>
+    und <a>B</a>"), so that every name is read."""
+    links = [a for a in page.tagged("a") if _AUTHOR_PAGE.search(a.get("href") or "")]
+    parents = [a.getparent() for a in links]
+    found: set[lxml_html.HtmlElement] = set()
+    for link, parent in zip(links, parents, strict=True):
+        found.add(parent if parent is not None and parents.count(parent) > 1 else link)
+    return found
 
 
 def _short_visible(page: Page, element: lxml_html.HtmlElement) -> bool:
@@ -339,7 +327,7 @@ def extract_html_metadata(tree: lxml_html.HtmlElement, options: Options) -> Meta
     """Return the page's metadata; the tree is only read, never modified."""
     try:
         page = read_page(tree)
-        title = _title(page)
+        title = find_title(page)
         bylines = _byline_elements(page)  # read by both the byline and the dates
         byline = _byline(page, bylines)
         return Metadata(
