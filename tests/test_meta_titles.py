@@ -61,3 +61,43 @@ SPLITS = [
 @pytest.mark.parametrize(("title", "sites", "expected"), SPLITS)
 def test_strip_site(title: str, sites: frozenset[str], expected: str) -> None:
     assert strip_site(title, sites) == expected
+
+
+LYNX = """#Coast News » Feed Coast News » Harbour reopens after the storm Comments Feed
+
+   Skip to content
+     * News
+     * Sport
+     * Weather
+
+Latest stories
+
+Harbour reopens after the storm
+
+     1. Home
+     2. News
+
+   The harbour reopened on Monday morning after a week of repairs to the sea wall and the
+   piers, the port authority said in a statement published on its website.
+
+   Fishing boats were the first to leave, followed by the ferry to the islands, which had
+   been cancelled for six days while the engineers checked the moorings and the cranes.
+"""
+
+
+def test_lynx_dump_title_is_the_heading_above_the_body() -> None:
+    from clean_article import clean
+    from clean_article.model import SourceFormat
+
+    article = clean(LYNX.encode(), options=Options(input_format=SourceFormat.TEXT))
+    assert article.metadata.title == "Harbour reopens after the storm"
+    assert "Harbour reopens after the storm" not in article.text  # claimed, not body
+
+
+def test_lynx_dump_without_body_has_no_guessed_title() -> None:
+    from clean_article import clean
+    from clean_article.model import SourceFormat
+
+    dump = "Menu\n\nHome\n\nContact\n"
+    article = clean(dump.encode(), options=Options(input_format=SourceFormat.TEXT))
+    assert article.metadata.title is None

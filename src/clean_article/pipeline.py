@@ -11,6 +11,7 @@ from clean_article.model import (
     Decision,
     Metadata,
     Options,
+    Segment,
     Source,
     SourceFormat,
     Verdict,
@@ -59,7 +60,24 @@ def _clean_text(source: Source, options: Options) -> tuple[Metadata, list[Decisi
 
     segments = segment_dump(source.text)
     found = extract_text_metadata(segments, options)
-    return found.metadata, classify(segments, found.claimed)
+    decisions = classify(segments, found.claimed)
+    if found.metadata.title is None:
+        return _with_dump_title(found.metadata, segments, decisions)
+    return found.metadata, decisions
+
+
+def _with_dump_title(
+    metadata: Metadata, segments: list[Segment], decisions: list[Decision]
+) -> tuple[Metadata, list[Decision]]:
+    """Take the heading above the body as the title when the byline gave none."""
+    from clean_article.metadata.text_title import find_dump_title
+
+    at = find_dump_title(segments, decisions)
+    if at is None:
+        return metadata, decisions
+    decisions = list(decisions)
+    decisions[at] = replace(decisions[at], verdict=Verdict.METADATA, reason="title")
+    return replace(metadata, title=segments[at].text), decisions
 
 
 def _clean_html(source: Source, options: Options) -> tuple[Metadata, list[Decision]]:
