@@ -32,6 +32,25 @@ Kritiker aus der Opposition halten die Pläne dagegen für unzureichend und zu s
 """
 
 
+LONG = {
+    "de": "Die Stadt hat am Montag mit dem Bau der neuen Brücke begonnen, die den Hafen mit "
+    "der Altstadt verbinden soll. Nach Angaben der Verwaltung sind die Arbeiten für zwei Jahre "
+    "geplant, und der Verkehr wird in dieser Zeit über eine Umleitung geführt, die auch für "
+    "Radfahrer offen ist.",
+    "pl": "Miasto rozpoczęło w poniedziałek budowę nowego mostu, który ma połączyć port ze "
+    "starym miastem. Według urzędu prace potrwają dwa lata, a ruch w tym czasie będzie "
+    "kierowany objazdem, który jest też otwarty dla rowerzystów i nie jest to problem dla nas.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(LONG))
+def test_function_words_settle_long_texts(lang: str) -> None:
+    from clean_article.metadata.language import _by_function_words
+
+    assert _by_function_words(LONG[lang]) == lang
+    assert identify(LONG[lang]) == lang
+
+
 def test_text_dump_gets_the_language_of_its_text() -> None:
     article = clean(DUMP.encode(), options=Options(input_format=SourceFormat.TEXT))
     assert article.metadata.language == "de"
