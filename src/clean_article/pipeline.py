@@ -48,8 +48,8 @@ def _with_language(
     """Fill an undeclared language from the body, else from every candidate's text."""
     from clean_article.metadata.language import identify
 
-    text = "\n".join(b.text for b in blocks) or "\n".join(d.text for d in decisions)
-    language = identify(text)
+    language = identify("\n".join(b.text for b in blocks))
+    language = language or identify("\n".join(d.text for d in decisions))
     return replace(metadata, language=language) if language else metadata
 
 
