@@ -34,7 +34,7 @@ class Labelled:
     html: Path
     lynx: Path
     fold: int
-    gold: dict[str, str | None]
+    gold: dict[str, Any]
 
 
 def load(bench_dir: Path, datasets: tuple[str, ...]) -> list[Labelled]:
@@ -61,8 +61,10 @@ def _norm_title(text: str) -> str:
     return _PUNCT.sub(" ", unicodedata.normalize("NFKC", text).casefold()).strip()
 
 
-def right(field: str, gold: str, got: dict[str, Any]) -> bool:
-    """Apply modern/README.md's rule for one field."""
+def right(field: str, gold: str | list[str], got: dict[str, Any]) -> bool:
+    """Apply modern/README.md's rule for one field (a list of gold authors: its first)."""
+    if isinstance(gold, list):
+        gold = str(gold[0]) if gold else ""
     if field == "title":
         return bool(got["title"]) and _norm_title(got["title"]) == _norm_title(gold)
     if field == "author":
@@ -126,7 +128,7 @@ def _cells(
                 for outputs in got.values():
                     hits = sum(
                         p.page_id in outputs
-                        and right(field, str(p.gold[field]), outputs[p.page_id])
+                        and right(field, p.gold[field] or "", outputs[p.page_id])
                         for p in chosen
                     )
                     row.append(hits / len(chosen))
