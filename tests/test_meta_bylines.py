@@ -48,6 +48,19 @@ BYLINES = [
     ("Riverside Herald wire services", (), (), ()),
     ("By Tess Bell - 03/04/21 10:05 AM EST", (), ("Tess Bell",), ()),
     ("12/01/2020 by Carl Penn", (), ("Carl Penn",), ()),
+    # Title-cased and shouted "And", and a "For The …" affiliation that names no author
+    (
+        "By Glen Owen And Brendan Carlin For The Mail On Sunday",
+        (),
+        ("Glen Owen", "Brendan Carlin"),
+        (),
+    ),
+    ("BY ANNA FIELD AND TOM REED FOR THE DAILY PLANET", (), ("ANNA FIELD", "TOM REED"), ()),
+    ("By Jane Doe, For The Washington Star", (), ("Jane Doe",), ()),
+    ("By Jane Doe for Reuters", (), ("Jane Doe",), ("Reuters",)),
+    ("Jan Kowalski i Anna Nowak", (), ("Jan Kowalski", "Anna Nowak"), ()),
+    ("Di Mario Rossi e Luca Bianchi", (), ("Mario Rossi", "Luca Bianchi"), ()),
+    ("By Jane Doe & John Roe", (), ("Jane Doe", "John Roe"), ()),
 ]
 
 
@@ -170,3 +183,70 @@ def test_bare_bylines(line: str, expected: bool, authors: tuple[str, ...]) -> No
     assert looks_like_bare_byline(line) is expected
     if expected:
         assert parse_byline(line).authors == authors
+
+
+def test_a_byline_line_is_never_a_dump_title() -> None:
+    from clean_article import clean
+    from clean_article.model import Options, SourceFormat
+
+    dump = """By Glen Owen And Brendan Carlin For The Mail On Sunday
+
+Published: 22:01 GMT, 23 November 2019
+
+The minister said on Saturday that the plan would go ahead despite the protests of the
+councils, which had asked for more time to study the effects on the towns.
+
+Critics said the decision would cost the region dearly in the years to come and vowed to
+fight it in the courts, while supporters welcomed the end of a long period of doubt.
+"""
+    meta = clean(dump.encode(), options=Options(input_format=SourceFormat.TEXT)).metadata
+    assert meta.title != "By Glen Owen And Brendan Carlin For The Mail On Sunday"
+    assert meta.byline.authors == ("Glen Owen", "Brendan Carlin")
+
+
+AUTHOR_LINKS = [
+    # a link to the author's page, no byline class and no "By"
+    (
+        '<div class="meta"><a href="/author/jane-doe">Jane Doe</a></div>',
+        ("Jane Doe",),
+    ),
+    (
+        '<p><a href="https://example.de/autor/max-muster/">Max Muster</a> und '
+        '<a href="https://example.de/autor/eva-klein/">Eva Klein</a></p>',
+        ("Max Muster", "Eva Klein"),
+    ),
+    ('<span><a rel="author" href="/people/ann">Ann Lee</a></span>', ("Ann Lee",)),
+]
+
+
+@pytest.mark.parametrize(("markup", "expected"), AUTHOR_LINKS)
+def test_author_page_links_name_the_authors(markup: str, expected: tuple[str, ...]) -> None:
+    import lxml.html
+
+    from clean_article.metadata import extract_html_metadata
+    from clean_article.model import Options
+
+    prose = "<p>" + "The story goes on with many words in its first paragraph here. " * 3
+    page = f"<html><body><article><h1>Headline</h1>{markup}{prose}</p></article></body></html>"
+    meta = extract_html_metadata(lxml.html.document_fromstring(page), Options())
+    assert meta.byline.authors == expected
+
+
+def test_jsonld_author_list_of_objects() -> None:
+    import json
+
+    import lxml.html
+
+    from clean_article.metadata import extract_html_metadata
+    from clean_article.model import Options
+
+    data = {
+        "@type": "NewsArticle",
+        "headline": "Headline",
+        "author": [{"@type": "Person", "name": "Ann Lee"}, {"@type": "Person", "name": "Bo Chen"}],
+    }
+    script = f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    prose = "<p>" + "Ann Lee and Bo Chen wrote this story with many words in it. " * 3
+    page = f"<html><head>{script}</head><body><h1>Headline</h1>{prose}</p></body></html>"
+    meta = extract_html_metadata(lxml.html.document_fromstring(page), Options())
+    assert meta.byline.authors == ("Ann Lee", "Bo Chen")

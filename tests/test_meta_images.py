@@ -25,6 +25,9 @@ SPLITS = [
     ("The old bridge at night Credit: City Archive", "The old bridge at night", "City Archive"),
     ("Der Hafen am Morgen. Foto: Eva Klein/dpa", "Der Hafen am Morgen.", "Eva Klein/dpa"),
     ("Der Hafen am Morgen. Bild: Eva Klein", "Der Hafen am Morgen.", "Eva Klein"),
+    ("Le port au matin. Photo : Jean Roy / AFP", "Le port au matin.", "Jean Roy / AFP"),
+    ("A kikötő reggel. Fotó: Kovács Péter", "A kikötő reggel.", "Kovács Péter"),
+    ("Port o poranku. Zdjęcie: Jan Nowak", "Port o poranku.", "Jan Nowak"),
     ("Le port au matin. Crédit photo : AFP", "Le port au matin.", "AFP"),
     ("El puerto. Foto: Ana Ruiz/EFE", "El puerto.", "Ana Ruiz/EFE"),
     ("A crowded square [File: Reuters]", "A crowded square", "Reuters"),
@@ -160,6 +163,36 @@ def test_html_figures(body: str, expected: list[tuple[str | None, ...]]) -> None
 def test_html_image_keeps_src() -> None:
     images = _images('<figure><img src="pic.jpg"><figcaption>A cat.</figcaption></figure>')
     assert images[0].src == "pic.jpg"
+
+
+GIF = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"
+LAZY = [
+    (
+        f'<img src="{GIF}" data-src="https://cdn.example.com/a.jpg">',
+        "https://cdn.example.com/a.jpg",
+    ),
+    ('<img src="/img/blank.gif" data-lazy-src="/img/a.jpg">', "/img/a.jpg"),
+    ('<img src="spacer.gif" data-original="a.jpg">', "a.jpg"),
+    (f'<img src="{GIF}" srcset="a-300.jpg 300w, a-1200.jpg 1200w, a-800.jpg 800w">', "a-1200.jpg"),
+    (f'<img src="{GIF}" data-srcset="a.jpg 1x, a@2x.jpg 2x">', "a@2x.jpg"),
+    (
+        f'<picture><source srcset="b-640.webp 640w, b-1280.webp 1280w"><img src="{GIF}"></picture>',
+        "b-1280.webp",
+    ),
+    (
+        f'<img src="{GIF}"><noscript><img src="https://cdn.example.com/c.jpg"></noscript>',
+        "https://cdn.example.com/c.jpg",
+    ),
+    (f'<img src="{GIF}">', None),  # the page names no real address
+    ('<img src="real.jpg" data-src="other.jpg">', "real.jpg"),  # a real src stays
+]
+
+
+@pytest.mark.parametrize(("picture", "expected"), LAZY)
+def test_lazy_loaded_src(picture: str, expected: str | None) -> None:
+    (image,) = _images(f"<figure>{picture}<figcaption>A cat. Photo: Ann Lee</figcaption></figure>")
+    assert image.src == expected
+    assert image.credit == "Ann Lee"
 
 
 def test_html_extraction_does_not_modify_the_tree() -> None:

@@ -123,6 +123,8 @@ class Metadata:
     byline: Byline = field(default_factory=Byline)
     dates: Dates = field(default_factory=Dates)
     images: tuple[Image, ...] = ()
+    url: str | None = None  # the page's canonical address (absolute), from its markup
+    site_name: str | None = None  # og:site_name, else the JSON-LD publisher
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,4 +174,6 @@ class Article:
             ],
             "blocks": [{"type": b.type.value, "text": b.text} for b in self.blocks],
             "text": self.text,
+            "url": meta.url,
+            "site_name": meta.site_name,
         }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from clean_article.decode import decode
 from clean_article.model import (
     Article,
@@ -9,6 +11,7 @@ from clean_article.model import (
     Decision,
     Metadata,
     Options,
+    Segment,
     Source,
     SourceFormat,
     Verdict,
@@ -27,6 +30,8 @@ def clean(data: bytes | str, *, name: str | None = None, options: Options | None
     else:
         metadata, decisions = _clean_text(source, options)
     blocks = tuple(Block(d.type, d.text) for d in decisions if d.verdict is Verdict.BODY)
+    if metadata.language is None:
+        metadata = _with_language(metadata, blocks, decisions)
     return Article(
         source_name=name,
         source_format=source.format,
@@ -37,6 +42,17 @@ def clean(data: bytes | str, *, name: str | None = None, options: Options | None
     )
 
 
+def _with_language(
+    metadata: Metadata, blocks: tuple[Block, ...], decisions: list[Decision]
+) -> Metadata:
+    """Fill an undeclared language from the body, else from every candidate's text."""
+    from clean_article.metadata.language import identify
+
+    language = identify("\n".join(b.text for b in blocks))
+    language = language or identify("\n".join(d.text for d in decisions))
+    return replace(metadata, language=language) if language else metadata
+
+
 def _clean_text(source: Source, options: Options) -> tuple[Metadata, list[Decision]]:
     from clean_article.metadata.text import extract_text_metadata
     from clean_article.textdump.classify import classify
@@ -44,7 +60,24 @@ def _clean_text(source: Source, options: Options) -> tuple[Metadata, list[Decisi
 
     segments = segment_dump(source.text)
     found = extract_text_metadata(segments, options)
-    return found.metadata, classify(segments, found.claimed)
+    decisions = classify(segments, found.claimed)
+    if found.metadata.title is None:
+        return _with_dump_title(found.metadata, segments, decisions)
+    return found.metadata, decisions
+
+
+def _with_dump_title(
+    metadata: Metadata, segments: list[Segment], decisions: list[Decision]
+) -> tuple[Metadata, list[Decision]]:
+    """Take the heading above the body as the title when the byline gave none."""
+    from clean_article.metadata.text_title import find_dump_title
+
+    at = find_dump_title(segments, decisions)
+    if at is None:
+        return metadata, decisions
+    decisions = list(decisions)
+    decisions[at] = replace(decisions[at], verdict=Verdict.METADATA, reason="title")
+    return replace(metadata, title=segments[at].text), decisions
 
 
 def _clean_html(source: Source, options: Options) -> tuple[Metadata, list[Decision]]:

@@ -53,6 +53,10 @@ def to_markdown(article: Article) -> str:
         f"  url: {_yaml(doc['source']['url'])}",
         f"  record_id: {_yaml(doc['source']['record_id'])}",
         f"  warc_date: {_yaml(doc['source']['warc_date'])}",
+    ]
+    front += [
+        f"url: {_yaml(doc['url'])}",
+        f"site_name: {_yaml(doc['site_name'])}",
         "---",
     ]
     body: list[str] = []

@@ -1,4 +1,4 @@
-"""Benchmarks: `python -m clean_article.bench {html,text,meta,speed,hostile,memory} [BENCH_DIR] [options]`."""
+"""Benchmarks: `python -m clean_article.bench {html,text,meta,dates,speed,hostile,memory} [BENCH_DIR] [options]`."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ COMMANDS = {
     "html": "body F1 on the HTML pages, side by side with trafilatura (and readability if installed)",
     "text": "body F1 on the text dumps per renderer, side by side with reference filters",
     "meta": "metadata accuracy per field, side by side with trafilatura",
+    "dates": "published-date accuracy per fold, side by side with trafilatura and htmldate",
     "speed": "whole-process wall time of the CLI, side by side with trafilatura's CLI",
     "hostile": "a generated batch of hostile inputs: wall time, peak memory, outcome per file",
     "memory": "peak memory of the CLI over 1,000 and 10,000 inputs and over a ~1 GB archive",

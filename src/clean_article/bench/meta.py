@@ -1,5 +1,8 @@
 """Metadata benchmark: clean-article (HTML, lynx and inscriptis dumps) beside trafilatura.
 
+On the 60 labelled pages (every field) and, per fold, title/author/published on the
+multilingual half and modern/ (see meta_sets.py).
+
 `python -m clean_article.bench meta [BENCH_DIR]` writes one <id>.json per page and system
 to a temporary directory, scores each directory with the dataset's own scorer
 (score_metadata.py, run as a subprocess) and prints one table, systems as columns.
@@ -18,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from clean_article.bench.common import DEFAULT_BENCH_DIR, read_page, table
+from clean_article.bench.meta_sets import SYSTEMS as SET_SYSTEMS
+from clean_article.bench.meta_sets import run as run_sets
 from clean_article.model import Options, SourceFormat
 
 GOLD = Path("metadata") / "dev_metadata.json"
@@ -113,8 +118,26 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m clean_article.bench meta")
     parser.add_argument("bench_dir", nargs="?", default=DEFAULT_BENCH_DIR)
     parser.add_argument("--keep", help="write predictions under this directory and keep them")
+    parser.add_argument(
+        "--sets",
+        default="labelled,multilingual,modern",
+        help="comma-separated: labelled (the 60 pages), multilingual, modern",
+    )
+    parser.add_argument("--systems", default=",".join(SET_SYSTEMS), help="for the two sets")
     args = parser.parse_args(argv)
     bench_dir = Path(args.bench_dir)
+    sets = tuple(s for s in args.sets.split(",") if s)
+    if "labelled" in sets:
+        _labelled(bench_dir, args.keep)
+    others = tuple(s for s in sets if s != "labelled")
+    if others:
+        systems = [s for s in args.systems.split(",") if s]
+        print(run_sets(bench_dir, others, systems))
+    return 0
+
+
+def _labelled(bench_dir: Path, keep: str | None) -> None:
+    """Print the table of the 60 labelled pages, scored by score_metadata.py."""
     gold = json.loads((bench_dir / GOLD).read_text("utf-8"))
     page_ids = [page["id"] for page in gold["pages"]]
     systems: dict[str, Predictor] = {"clean-article html": _clean_html(bench_dir)}
@@ -122,7 +145,7 @@ def main(argv: list[str]) -> int:
         systems[f"clean-article {renderer}"] = _clean_dump(bench_dir, renderer)
     systems["trafilatura html"] = _trafilatura(bench_dir)
     with tempfile.TemporaryDirectory(prefix="bench-meta-") as temp:
-        root = Path(args.keep) if args.keep else Path(temp)
+        root = Path(keep) if keep else Path(temp)
         scores: dict[str, dict[str, Any]] = {}
         footer: list[str] = []
         for name, predict in systems.items():
@@ -136,4 +159,3 @@ def main(argv: list[str]) -> int:
         rows.append([label, *values])
     print(table(["field", *systems], rows))
     print("\n".join(footer))
-    return 0

@@ -23,10 +23,14 @@ _STOP = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
-# Parts of a byline: "Name | Outlet", "Name - Title", "NAMES / Associated Press".
-_PART_SEPARATORS = re.compile(r"\s*(?:\||•|·|\s/\s|\s[-–—]\s|／)\s*")
-# Names inside one part: "A, B and C", "A & B", "A und B", "A et B", "A y B", "A e B", "A en B".
-_NAME_SEPARATORS = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b|\be\b|\ben\b)\s*")
+# Parts of a byline: "Name | Outlet", "Name - Title", "NAMES / Associated Press", and an
+# affiliation: "Jane Doe For The Mail On Sunday", "Jane Doe, for Reuters" (only the first
+# part holds authors).
+_PART_SEPARATORS = re.compile(r"\s*(?:\||•|·|\s/\s|\s[-–—]\s|／|,?\s+(?i:for)\s+(?=[A-Z]))\s*")
+# Names inside one part: "A, B and C", "A & B", "A und B", "A et B", "A y B", "A e B",
+# "A en B", "A i B"; "And"/"AND" in title-cased or shouted bylines too (one-letter words
+# only in lower case: capital "E" or "Y" may be an initial).
+_NAME_SEPARATORS = re.compile(r"\s*(?:,|;|&|\b(?i:and|und)\b|\bet\b|\by\b|\be\b|\ben\b|\bi\b)\s*")
 _PARENS = re.compile(r"\(([^()]*)\)")
 # DW-style editor initials: "es/nm" (seed 000).
 _INITIALS = re.compile(r"^[a-z]{1,4}(?:\s*/\s*[a-z]{1,4})+$")

@@ -16,10 +16,13 @@ from clean_article.metadata.bylines import (
     dateline_agencies,
     parse_byline,
 )
+from clean_article.metadata.date_choice import choose, url_date
+from clean_article.metadata.date_weights import DATE_WEIGHTS
+from clean_article.metadata.htmldate_dates import htmldate_date
 from clean_article.metadata.images import find_images
 from clean_article.metadata.page import Page, hint_pattern, read_page
+from clean_article.metadata.titles import find_title
 from clean_article.model import Byline, Dates, Metadata, Options
-from clean_article.normalize import normalize_space
 
 # An element whose own text opens with a byline word ("by ライトハウス…", bench 85439e26).
 _BY_PREFIX = re.compile(rf"^\s*(?:{'|'.join(vocab.BY_WORDS)})\s+\S", re.IGNORECASE)
@@ -31,32 +34,9 @@ _BYLINE_HINTS = hint_pattern(vocab.BYLINE_CLASS_HINTS)
 _DATE_HINTS = hint_pattern(vocab.DATE_CLASS_HINTS + vocab.BYLINE_CLASS_HINTS)  # holds bylines
 _UPDATE_HINTS = hint_pattern(vocab.UPDATE_CLASS_HINTS)
 _ISO_START = re.compile(r"^\s*\d{4}-")
-_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•]\s+")
-
-
-def _title(page: Page) -> str | None:
-    for h1 in page.below("h1"):
-        text = page.text(h1)
-        if text and not page.in_boilerplate(h1):
-            return text
-    for candidate in (page.meta.get("og:title"), page.jsonld.headline, _head_title(page)):
-        if candidate:
-            return _strip_site(candidate, page.site_names)
-    return None
-
-
-def _head_title(page: Page) -> str | None:
-    titles = page.below("title")
-    return normalize_space(titles[0].text_content()) if titles else None
-
-
-def _strip_site(title: str, site_names: frozenset[str]) -> str:
-    """Drop a " | Site name" suffix or prefix when it names the site."""
-    parts = _TITLE_SEPARATORS.split(title)
-    kept = [p for p in parts if p.lower() not in site_names]
-    if len(parts) > 1 and len(kept) == len(parts):
-        kept = parts[:-1] if len(parts[-1]) < len(parts[0]) else parts
-    return " - ".join(kept) if kept else title
+# A link to the author's page: /author/jane-doe, /autor/…, /auteur/…, /journalist/….
+_AUTHOR_PAGE = re.compile(rf"/(?:{'|'.join(vocab.AUTHOR_PATH_WORDS)})/[^/?#]+", re.IGNORECASE)
+_ABSOLUTE = re.compile(r"^https?://[^/\s?#]+[^\s]*$", re.IGNORECASE)
 
 
 def _sections(page: Page, title: str | None) -> tuple[str, ...]:
@@ -65,6 +45,26 @@ def _sections(page: Page, title: str | None) -> tuple[str, ...]:
         names = (page.meta["article:section"],)
     kept = (n for n in names if n.lower() not in vocab.HOME_WORDS and n != title and len(n) < 60)
     return tuple(dict.fromkeys(kept))
+
+
+def _absolute(address: str | None) -> str | None:
+    """Return an absolute http(s) address, else None (a relative one names no page)."""
+    address = (address or "").strip()
+    return address if _ABSOLUTE.match(address) else None
+
+
+def canonical_url(page: Page) -> str | None:
+    """Return the page's own address: link rel=canonical, else og:url (absolute only)."""
+    for link in page.below("link"):
+        if "canonical" in (link.get("rel") or "").lower().split():
+            found = _absolute(link.get("href"))
+            if found:
+                return found
+    return _absolute(page.meta.get("og:url"))
+
+
+def _site_name(page: Page) -> str | None:
+    return page.meta.get("og:site_name") or page.jsonld.publisher or None
 
 
 def _language(page: Page) -> str | None:
@@ -108,6 +108,7 @@ def _byline_elements(page: Page) -> list[lxml_html.HtmlElement]:
     """Return short elements marked as a byline, then those opening with "By"."""
     hinted = page.hinted(_BYLINE_HINTS, among=page.hinted(_DATE_HINTS))
     authors = hinted | {e for e in page.marked if "author" in (e.get("itemprop"), e.get("rel"))}
+    authors |= _author_page_links(page)
     marked: list[lxml_html.HtmlElement] = []
     prefixed: list[lxml_html.HtmlElement] = []
     for element in page.elements:
@@ -122,6 +123,17 @@ def _byline_elements(page: Page) -> list[lxml_html.HtmlElement]:
         elif _BY_WORD.match(text) and element.getparent() is not None:
             prefixed.append(element.getparent())  # <span>Von</span> <a>Name</a> (bench 57b4dafd)
     return [e for e in marked + prefixed if _short_visible(page, e)]
+
+
+def _author_page_links(page: Page) -> set[lxml_html.HtmlElement]:
+    """Return links to author pages, or their parent where it holds several ("<a>A</a>
+    und <a>B</a>"), so that every name is read."""
+    links = [a for a in page.tagged("a") if _AUTHOR_PAGE.search(a.get("href") or "")]
+    parents = [a.getparent() for a in links]
+    found: set[lxml_html.HtmlElement] = set()
+    for link, parent in zip(links, parents, strict=True):
+        found.add(parent if parent is not None and parents.count(parent) > 1 else link)
+    return found
 
 
 def _short_visible(page: Page, element: lxml_html.HtmlElement) -> bool:
@@ -258,27 +270,54 @@ def _machine(value: str | None) -> str | None:
     return found.value if found else None
 
 
-def _dates(page: Page, options: Options, candidates: list[lxml_html.HtmlElement]) -> Dates:
-    time_published, time_modified = _time_dates(page)
-    published = _machine(page.jsonld.published) or _meta_date(page, vocab.PUBLISHED_META)
-    modified = _machine(page.jsonld.modified) or _meta_date(page, vocab.MODIFIED_META)
-    published = published or time_published
-    modified = modified or time_modified
+def _shown_dates(
+    page: Page, options: Options, candidates: list[lxml_html.HtmlElement]
+) -> dates.LabelledDates:
+    """Return the printed dates: in date elements, else in the byline ("Von X am …")."""
     shown = _visible_dates(page, options)
     if not (shown.published or shown.unlabelled):  # "Von X publiziert am …" in the byline
         for element in candidates:
             found = dates.find_labelled_dates(page.text(element), options.reference_date)
             if found.published or found.unlabelled:
                 updated = shown.modified or found.modified
-                shown = dates.LabelledDates(found.published, updated, found.unlabelled)
-                break
-    # The printed date wins when it is labelled and names another day.
-    if shown.published and not dates.agree(published, shown.published):
-        published = shown.published
-    if shown.modified and not dates.agree(modified, shown.modified):
-        modified = shown.modified
-    if published is None and shown.unlabelled:
-        published = shown.unlabelled
+                return dates.LabelledDates(found.published, updated, found.unlabelled)
+    return shown
+
+
+def date_signals(
+    page: Page, options: Options, candidates: list[lxml_html.HtmlElement]
+) -> dict[str, str | None]:
+    """Return every source's date, by date_choice.SOURCES name (what the choice reads)."""
+    time_published, time_modified = _time_dates(page)
+    shown = _shown_dates(page, options, candidates)
+    return {
+        "shown_published": shown.published,
+        "jsonld_published": _machine(page.jsonld.published),
+        "meta_published": _meta_date(page, vocab.PUBLISHED_META),
+        "time_published": time_published,
+        "shown": shown.unlabelled,
+        "htmldate_original": htmldate_date(page.tree, options, original=True),
+        "url": url_date(canonical_url(page)),
+        "htmldate_latest": htmldate_date(page.tree, options, original=False),
+        "shown_modified": shown.modified,
+        "jsonld_modified": _machine(page.jsonld.modified),
+        "meta_modified": _meta_date(page, vocab.MODIFIED_META),
+        "time_modified": time_modified,
+    }
+
+
+def page_date_signals(tree: lxml_html.HtmlElement, options: Options) -> dict[str, str | None]:
+    """Return date_signals for a parsed page (what `bench dates --refit` fits on)."""
+    page = read_page(tree)
+    return date_signals(page, options, _byline_elements(page))
+
+
+def _dates(signals: dict[str, str | None]) -> Dates:
+    published = choose(signals, DATE_WEIGHTS)
+    modified = signals["jsonld_modified"] or signals["meta_modified"] or signals["time_modified"]
+    shown = signals["shown_modified"]
+    if shown and not dates.agree(modified, shown):  # the printed update wins
+        modified = shown
     if published is None and modified:  # only "Updated …" shown: published by then
         published = modified[:10]
     return Dates(published, modified)
@@ -288,7 +327,7 @@ def extract_html_metadata(tree: lxml_html.HtmlElement, options: Options) -> Meta
     """Return the page's metadata; the tree is only read, never modified."""
     try:
         page = read_page(tree)
-        title = _title(page)
+        title = find_title(page)
         bylines = _byline_elements(page)  # read by both the byline and the dates
         byline = _byline(page, bylines)
         return Metadata(
@@ -297,8 +336,10 @@ def extract_html_metadata(tree: lxml_html.HtmlElement, options: Options) -> Meta
             lede=_lede(page),
             language=_language(page),
             byline=byline,
-            dates=_dates(page, options, bylines),
+            dates=_dates(date_signals(page, options, bylines)),
             images=find_images(page),
+            url=canonical_url(page),
+            site_name=_site_name(page),
         )
     except (ValueError, TypeError, AttributeError, RecursionError):
         return Metadata()

@@ -10,6 +10,7 @@ from lxml import html as lxml_html
 
 from clean_article.metadata import vocab
 from clean_article.metadata.credits import clean_credit, is_credit_text, split_credit, strip_label
+from clean_article.metadata.image_src import picture_src
 from clean_article.metadata.page import Page, hint_pattern, text_of
 from clean_article.model import Image
 
@@ -229,7 +230,7 @@ def _image(marks: _Marks, container: lxml_html.HtmlElement) -> Image | None:
     alt = src = None
     if img is not None:
         alt = (img.get("alt") or "").strip() or None
-        src = img.get("src") or img.get("data-src") or img.get("data-original") or None
+        src = picture_src(container)
     return Image(caption or None, credit or None, alt, src)
 
 

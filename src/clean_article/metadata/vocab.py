@@ -125,7 +125,9 @@ CREDIT_LABELS = _phrases(
     "photograph|photographs|photos by|photo by|photo|photos|image|images|picture|pictures|pic|"
     "credit|credits|source|copyright|bild|bilder|bildquelle|foto|fotos|fotograf|fotografie|"
     "quelle|titelbild|crédit|crédits|crédit photo|photographie|crédito|créditos|crédito foto|"
-    "imagen|fuente|credito|crediti|fonte|beeld|file"
+    "imagen|fuente|credito|crediti|fonte|beeld|file|"
+    # Hungarian, Polish, Italian/Portuguese/Polish, Finnish, Dutch plural
+    "fotó|fotók|zdjęcie|fotografia|kuva|foto's"
 )
 
 # Bare labels that must be followed by a colon to count ("Image: X", not "Image of a cat").
@@ -133,7 +135,8 @@ CREDIT_LABELS = _phrases(
 CREDIT_LABELS_NEED_COLON = _words(
     "photo photos image images picture pictures pic credit credits source bild bilder foto fotos "
     "fotograf fotografie quelle crédit crédits crédito créditos imagen fuente credito crediti "
-    "fonte beeld file photograph photographs copyright titelbild bildquelle photographie"
+    "fonte beeld file photograph photographs copyright titelbild bildquelle photographie "
+    "fotó fotók zdjęcie fotografia kuva foto's"
 )
 
 # Class/id fragments of HTML elements that hold a photo credit (figcaption spans etc.).
@@ -381,6 +384,24 @@ PUBLISHED_META = _phrases(
 MODIFIED_META = _phrases(
     "article:modified_time|og:article:modified_time|datemodified|og:updated_time|"
     "article.updated|dc.date.modified|dcterms.modified|last-modified|lastmod"
+)
+
+# Path segments of an author's page, linked from the byline ("/author/jane-doe").
+AUTHOR_PATH_WORDS = (
+    "author",
+    "authors",
+    "autor",
+    "autoren",
+    "autorin",
+    "auteur",
+    "auteurs",
+    "autore",
+    "autori",
+    "autores",
+    "journalist",
+    "journalists",
+    "redakteur",
+    "profile/author",
 )
 
 # Meta tags naming the author; used only when the page shows the name too.
