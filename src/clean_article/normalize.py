@@ -22,3 +22,15 @@ def normalize_space(text: str) -> str:
     """Return `text` on one line: NBSPs and other spaces folded, runs collapsed, ends stripped."""
     text = _CONTROL.sub("", text.translate(_TRANSLATE)).replace("\n", " ")
     return _SPACES.sub(" ", text).strip()
+
+
+def code_text(raw: str) -> str:
+    """Return code with its line breaks and indentation kept: NBSPs and controls cleaned,
+    trailing spaces and blank first and last lines dropped."""
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    lines = [_CONTROL.sub("", line).rstrip() for line in raw.split("\n")]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from clean_article.decode import decode
 from clean_article.model import (
     Article,
-    Block,
     Decision,
     Metadata,
     Options,
@@ -26,7 +25,7 @@ def clean(data: bytes | str, *, name: str | None = None, options: Options | None
         metadata, decisions = _clean_html(source, options)
     else:
         metadata, decisions = _clean_text(source, options)
-    blocks = tuple(Block(d.type, d.text) for d in decisions if d.verdict is Verdict.BODY)
+    blocks = tuple(d.block() for d in decisions if d.verdict is Verdict.BODY)
     return Article(
         source_name=name,
         source_format=source.format,
