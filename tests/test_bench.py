@@ -84,3 +84,46 @@ def test_site_of_reads_the_registrable_domain(url: str, site: str) -> None:
 def test_pages_of_one_site_share_a_fold() -> None:
     assert fold_of("https://a.example.org/1") == fold_of("https://b.example.org/2")
     assert {fold_of(f"https://site{i}.com/") for i in range(20)} == {0, 1}
+
+
+# A stand-in for BENCH_DIR/score_text.py with the same two functions the bench calls.
+SNIPPET_SCORER = """
+def snippet_counts(item, pred):
+    tp = sum(w in pred for w in item["with"])
+    return {"tp": tp, "fn": len(item["with"]) - tp, "fp": sum(w in pred for w in item["without"])}
+
+def snippet_summary(rows):
+    tp, fp, fn = (sum(r[k] for r in rows) for k in ("tp", "fp", "fn"))
+    return {"f1": 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0}
+"""
+
+
+@pytest.fixture
+def tiny_multilingual(tiny_bench: Path) -> Path:
+    """The tiny bench plus a multilingual half: one page, its lynx dump, snippets and scorer."""
+    root = tiny_bench / "multilingual"
+    (root / "html").mkdir(parents=True)
+    (root / "textdumps" / "lynx").mkdir(parents=True)
+    html = (DATA / "article.html").read_bytes()
+    (root / "html" / "m1.html.gz").write_bytes(gzip.compress(html))
+    (root / "textdumps" / "lynx" / "m1.txt").write_bytes(SEED.read_bytes())
+    gold = {"m1": {"url": "https://example.org/a", "with": ["Lowmouth"], "without": ["Cookie"]}}
+    (root / "gold.json").write_text(json.dumps(gold))
+    (tiny_bench / "score_text.py").write_text(SNIPPET_SCORER)
+    return tiny_bench
+
+
+def test_html_bench_scores_the_multilingual_half_by_fold(
+    tiny_multilingual: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert bench_main(["html", str(tiny_multilingual), "--system", "clean-article"]) == 0
+    out = capsys.readouterr().out
+    assert "multilingual (snippet F1" in out and "| fold 0 | fold 1 |" in out
+
+
+def test_text_bench_scores_the_multilingual_dumps(
+    tiny_multilingual: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert bench_main(["text", str(tiny_multilingual), "--renderer", "lynx"]) == 0
+    out = capsys.readouterr().out
+    assert "snippet F1 of score_text.py" in out and "clean-article F1" in out
