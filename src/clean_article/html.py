@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -15,6 +16,7 @@ from clean_article.normalize import code_text, normalize_space
 # Handed to trafilatura so that it never derives a default from the clock (we do not use its dates).
 _DATE_PARAMS = {"extensive_search": False, "original_date": True, "max_date": "9999-12-31"}
 # trafilatura's body elements and the block each one becomes.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 # A table becomes a TABLE block with at least this many rows (and two columns) and no cell
 # longer than this; otherwise it lays out the page and its rows are paragraphs.
 TABLE_MIN_ROWS = 2
@@ -25,6 +27,9 @@ _LEAF_TYPES = {"p": BlockType.PARAGRAPH, "head": BlockType.HEADING, "quote": Blo
 def parse_html(text: str) -> Any:
     """Parse `text` into an lxml HTML tree, raising InputError when nothing can be parsed."""
     # lxml refuses str input that declares an encoding; the text is already decoded.
+    # Control characters are invisible and not allowed in XML: trafilatura, which serialises
+    # the tree as XML on the way, finds no body at all in a page that holds one.
+    text = _XML_INVALID.sub("", text)
     try:
         tree = lxml.html.document_fromstring(text.encode("utf-8"), parser=_parser())
     except (etree.ParserError, ValueError) as exc:

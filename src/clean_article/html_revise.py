@@ -15,6 +15,8 @@ from clean_article.model import Block, BlockType, Decision, Metadata, Verdict
 _WORDS = re.compile(r"\w+")
 # Tables and code are kept as trafilatura found them: their wording is data, not furniture.
 _STRUCTURED = frozenset((BlockType.TABLE, BlockType.CODE))
+# A printed byline names a few people and agencies; a longer block is a sentence.
+BYLINE_MAX_WORDS = 12
 # Furniture lines are short; a long block is never dropped for its wording alone.
 FURNITURE_MAX_CHARS = 160
 # Whole-block patterns for furniture inside the article region (English, German, French,
@@ -74,6 +76,8 @@ def _metadata_owned(block: Block, metadata: Metadata) -> Decision | None:
         if _caption_then_credit(words, _words(image.caption), _words(image.credit)):
             return _decision(block, Verdict.METADATA, "metadata: caption and credit")
     for role, text in owned:
+        if role == "byline" and len(words) > BYLINE_MAX_WORDS:
+            continue  # a sentence that opens with "By ..." is prose, whatever the byline says
         if words and words == _words(text):
             return _decision(block, Verdict.METADATA, f"metadata: {role}")
     return None
