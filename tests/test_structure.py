@@ -188,3 +188,31 @@ def test_unclosed_fence_and_rule_without_pipe_rows_stay_text() -> None:
     article = clean(dump.encode(), options=Options(input_format=SourceFormat.TEXT))
     assert not blocks_of(article, BlockType.CODE)
     assert not blocks_of(article, BlockType.TABLE)  # a header row alone is no table
+
+
+READER_DUMP = f"""Title: Rates rise again
+URL Source: https://example.org/rates
+Published Time: 2024-10-01T09:00:00Z
+
+Markdown Content:
+Rates rise again
+================
+
+[Home](https://example.org/) [News](https://example.org/news) [Sport](https://example.org/s)
+
+{PROSE}
+
+![A chart of the rates](https://example.org/chart.png)
+
+{PROSE.replace("Tuesday", "Monday")} See [the report](https://example.org/report) for details.
+"""
+
+
+def test_reader_service_dump_reads_header_links_and_images_as_such() -> None:
+    article = clean(READER_DUMP.encode(), options=Options(input_format=SourceFormat.TEXT))
+    text = article.text
+    assert "URL Source" not in text and "Markdown Content" not in text and "Title:" not in text
+    assert "See the report for details." in text  # link syntax read as its text
+    assert "](" not in text and "chart.png" not in text
+    assert "Home News" not in text
+    assert [b.type for b in article.blocks] == [BlockType.PARAGRAPH, BlockType.PARAGRAPH]

@@ -269,7 +269,8 @@ def segment_dump(text: str) -> list[Segment]:
         "" if v.RULE_LINE.match(line) or (":" in line and v.REFERENCE_LINE.match(line)) else line
         for line in lines
     ]
-    style = detect_style(lines)
+    reader = _reader_header(lines)
+    style = DumpStyle.MARKDOWN if reader else detect_style(lines)
     width = wrap_width(lines) if style is DumpStyle.WRAPPED else 0
     segments: list[Segment] = []
     for group in _groups(lines, style, width):
@@ -296,6 +297,24 @@ def segment_dump(text: str) -> list[Segment]:
                 )
             )
     return _with_structures(segments, structures)
+
+
+def _reader_header(lines: list[str]) -> bool:
+    """Read a reader service's header ("Title: ... URL Source: ... Markdown Content:").
+
+    The title line becomes a Markdown heading (the metadata stage reads it as the title),
+    the other header lines are blanked; return True when the dump has such a header.
+    """
+    head = [i for i, line in enumerate(lines[: v.READER_HEADER_LINES]) if line.strip()]
+    if not head or not v.READER_TITLE.match(lines[head[0]]):
+        return False
+    end = next((i for i in head if v.READER_CONTENT.match(lines[i])), None)
+    if end is None:
+        return False
+    title = v.READER_TITLE.sub("", lines[head[0]]).strip()
+    lines[: end + 1] = [""] * (end + 1)
+    lines[head[0]] = f"# {title}" if title else ""
+    return True
 
 
 def _clean_cell(cell: str) -> str:
