@@ -216,3 +216,14 @@ def test_reader_service_dump_reads_header_links_and_images_as_such() -> None:
     assert "](" not in text and "chart.png" not in text
     assert "Home News" not in text
     assert [b.type for b in article.blocks] == [BlockType.PARAGRAPH, BlockType.PARAGRAPH]
+
+
+def test_table_and_code_decisions_carry_reasons_for_explain() -> None:
+    html = clean(page(HEADED + f"<pre>{CODE}</pre>"))
+    dump = clean(DUMP.encode(), options=Options(input_format=SourceFormat.TEXT))
+    for article in (html, dump):
+        kinds = {d.type: d for d in article.decisions}
+        for kind in (BlockType.TABLE, BlockType.CODE):
+            assert kinds[kind].reason.startswith("body: ")
+    table = next(d for d in dump.decisions if d.type is BlockType.TABLE)
+    assert "table" in table.reason and table.rows[0] == ("Bank", "Rate", "Change")

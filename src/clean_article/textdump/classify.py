@@ -323,7 +323,9 @@ def classify(segments: Sequence[Segment], claimed: Mapping[int, str]) -> list[De
                 seen.add(s.text.casefold())
             verdict = Verdict.BODY if keep else Verdict.BOILERPLATE
             detail = why[i] if kinds[i] is Kind.BAD else how
-            if kinds[i] is Kind.SHORT and why[i] != "short":  # say why prose was demoted
+            if s.type in _STRUCTURED and kinds[i] is not Kind.BAD:
+                detail = f"{how}, {why[i]}"  # say it was judged as a table or as code
+            elif kinds[i] is Kind.SHORT and why[i] != "short":  # say why prose was demoted
                 detail = f"{how}, {why[i]}"
             reason = f"{verdict.value}: {detail} ({_describe(feats[i])})"
         decisions.append(Decision(s.text, s.type, verdict, reason, s.rows, s.header))
