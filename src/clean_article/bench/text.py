@@ -137,13 +137,17 @@ def _table(results: dict[str, tuple[dict[str, Scores], float]]) -> str:
     )
 
 
-def _multilingual(bench_dir: Path, renderers: Sequence[str], predict: Predictor) -> None:
+def _multilingual(
+    bench_dir: Path, renderers: Sequence[str], predict: Predictor, limit: int
+) -> None:
     """Score the multilingual half's dumps with score_text.py's snippet metric, by fold."""
     gold = load_multilingual(bench_dir)
     folder = bench_dir / "multilingual" / "textdumps"
     if gold is None or not folder.is_dir():
         print(f"(no multilingual dumps under {bench_dir}: skipped)")
         return
+    if limit > 0:
+        gold = {pid: gold[pid] for pid in sorted(gold)[:limit]}
     scorer = snippet_scorer(bench_dir)
     lines = [["renderer", "pages", "clean-article F1", "fold 0", "fold 1", "c4 F1", "whole F1"]]
     means = [0.0] * 5
@@ -204,8 +208,8 @@ def main(argv: list[str]) -> int:
         folder = dumps / renderer
         results[renderer] = _score_renderer(folder, gold, urls, predict, rows)
     print(_table(results))
-    if args.dumps is None and not args.limit:
-        _multilingual(args.bench_dir, args.renderer or RENDERERS, predict)
+    if args.dumps is None:
+        _multilingual(args.bench_dir, args.renderer or RENDERERS, predict, args.limit)
     if args.csv:
         with args.csv.open("w", newline="", encoding="utf-8") as f:
             writer = csv.writer(f)
