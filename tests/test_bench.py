@@ -110,3 +110,46 @@ def test_memory_bench_archive_is_a_readable_warc(tmp_path: Path) -> None:
         items = list(iter_records(stream))
     assert sum(isinstance(i, Record) for i in items) == pages > 0
     assert {i.reason for i in items if isinstance(i, Skipped)} == {"not HTML"}
+
+
+# A stand-in for BENCH_DIR/score_text.py with the same two functions the bench calls.
+SNIPPET_SCORER = """
+def snippet_counts(item, pred):
+    tp = sum(w in pred for w in item["with"])
+    return {"tp": tp, "fn": len(item["with"]) - tp, "fp": sum(w in pred for w in item["without"])}
+
+def snippet_summary(rows):
+    tp, fp, fn = (sum(r[k] for r in rows) for k in ("tp", "fp", "fn"))
+    return {"f1": 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0}
+"""
+
+
+@pytest.fixture
+def tiny_multilingual(tiny_bench: Path) -> Path:
+    """The tiny bench plus a multilingual half: one page, its lynx dump, snippets and scorer."""
+    root = tiny_bench / "multilingual"
+    (root / "html").mkdir(parents=True)
+    (root / "textdumps" / "lynx").mkdir(parents=True)
+    html = (DATA / "article.html").read_bytes()
+    (root / "html" / "m1.html.gz").write_bytes(gzip.compress(html))
+    (root / "textdumps" / "lynx" / "m1.txt").write_bytes(SEED.read_bytes())
+    gold = {"m1": {"url": "https://example.org/a", "with": ["Lowmouth"], "without": ["Cookie"]}}
+    (root / "gold.json").write_text(json.dumps(gold))
+    (tiny_bench / "score_text.py").write_text(SNIPPET_SCORER)
+    return tiny_bench
+
+
+def test_html_bench_scores_the_multilingual_half_by_fold(
+    tiny_multilingual: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert bench_main(["html", str(tiny_multilingual), "--system", "clean-article"]) == 0
+    out = capsys.readouterr().out
+    assert "multilingual (snippet F1" in out and "| fold 0 | fold 1 |" in out
+
+
+def test_text_bench_scores_the_multilingual_dumps(
+    tiny_multilingual: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert bench_main(["text", str(tiny_multilingual), "--renderer", "lynx"]) == 0
+    out = capsys.readouterr().out
+    assert "snippet F1 of score_text.py" in out and "clean-article F1" in out

@@ -13,6 +13,10 @@ from collections.abc import Sequence
 from clean_article.model import Block, BlockType, Decision, Metadata, Verdict
 
 _WORDS = re.compile(r"\w+")
+# Tables and code are kept as trafilatura found them: their wording is data, not furniture.
+_STRUCTURED = frozenset((BlockType.TABLE, BlockType.CODE))
+# A printed byline names a few people and agencies; a longer block is a sentence.
+BYLINE_MAX_WORDS = 12
 # Furniture lines are short; a long block is never dropped for its wording alone.
 FURNITURE_MAX_CHARS = 160
 # Whole-block patterns for furniture inside the article region (English, German, French,
@@ -52,24 +56,30 @@ def revise(blocks: Sequence[Block], metadata: Metadata) -> list[Decision]:
     decisions = [
         _metadata_owned(block, metadata)
         or _furniture(block)
-        or Decision(block.text, block.type, Verdict.BODY, "body: in trafilatura's main content")
+        or _decision(block, Verdict.BODY, "body: in trafilatura's main content")
         for block in blocks
     ]
     return _drop_trailing_headings(decisions)
 
 
+def _decision(block: Block, verdict: Verdict, reason: str) -> Decision:
+    return Decision(block.text, block.type, verdict, reason, block.rows, block.header)
+
+
 def _metadata_owned(block: Block, metadata: Metadata) -> Decision | None:
+    if block.type in _STRUCTURED:
+        return None
     words = _words(block.text)
     owned = [("title", metadata.title), ("lede", metadata.lede), ("byline", metadata.byline.raw)]
     for image in metadata.images:
         owned += [("caption", image.caption), ("credit", image.credit)]
         if _caption_then_credit(words, _words(image.caption), _words(image.credit)):
-            return Decision(
-                block.text, block.type, Verdict.METADATA, "metadata: caption and credit"
-            )
+            return _decision(block, Verdict.METADATA, "metadata: caption and credit")
     for role, text in owned:
+        if role == "byline" and len(words) > BYLINE_MAX_WORDS:
+            continue  # a sentence that opens with "By ..." is prose, whatever the byline says
         if words and words == _words(text):
-            return Decision(block.text, block.type, Verdict.METADATA, f"metadata: {role}")
+            return _decision(block, Verdict.METADATA, f"metadata: {role}")
     return None
 
 
@@ -85,10 +95,10 @@ def _caption_then_credit(
 
 
 def _furniture(block: Block) -> Decision | None:
+    if block.type in _STRUCTURED:
+        return None
     if len(block.text) <= FURNITURE_MAX_CHARS and FURNITURE.fullmatch(block.text):
-        return Decision(
-            block.text, block.type, Verdict.BOILERPLATE, "boilerplate: furniture phrase"
-        )
+        return _decision(block, Verdict.BOILERPLATE, "boilerplate: furniture phrase")
     return None
 
 

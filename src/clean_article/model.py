@@ -23,6 +23,8 @@ class BlockType(StrEnum):
     PARAGRAPH = "paragraph"
     LIST_ITEM = "list_item"
     QUOTE = "quote"
+    TABLE = "table"  # `rows` holds the cells; `text` the cells on one line
+    CODE = "code"  # `text` keeps the line breaks and indentation of the source
 
 
 class Verdict(StrEnum):
@@ -75,12 +77,16 @@ class Segment:
     last_line: int
     raw: str = ""
     indent: int = 0
+    rows: tuple[tuple[str, ...], ...] = ()  # the cells of a table segment
+    header: bool = False  # the first of `rows` is a header row
 
 
 @dataclass(frozen=True, slots=True)
 class Block:
     type: BlockType
     text: str
+    rows: tuple[tuple[str, ...], ...] = ()  # a table's cells, row by row (TABLE blocks only)
+    header: bool = False  # the first of `rows` is a header row (TABLE blocks only)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +97,12 @@ class Decision:
     type: BlockType
     verdict: Verdict
     reason: str
+    rows: tuple[tuple[str, ...], ...] = ()  # carried to Block for TABLE decisions
+    header: bool = False
+
+    def block(self) -> Block:
+        """Return the block this decision keeps."""
+        return Block(self.type, self.text, self.rows, self.header)
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,8 +184,17 @@ class Article:
                 {"caption": im.caption, "credit": im.credit, "alt": im.alt, "src": im.src}
                 for im in meta.images
             ],
-            "blocks": [{"type": b.type.value, "text": b.text} for b in self.blocks],
+            "blocks": [_block_dict(b) for b in self.blocks],
             "text": self.text,
             "url": meta.url,
             "site_name": meta.site_name,
         }
+
+
+def _block_dict(block: Block) -> dict[str, Any]:
+    """Return one block of the JSON document; a table also gives its rows and header flag."""
+    out: dict[str, Any] = {"type": block.type.value, "text": block.text}
+    if block.type is BlockType.TABLE:
+        out["rows"] = [list(row) for row in block.rows]
+        out["header"] = block.header
+    return out

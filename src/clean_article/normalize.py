@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Characters that render as a space or as nothing; scraped pages are full of them.
 _SPACE_LIKE = dict.fromkeys(
@@ -21,4 +22,20 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 def normalize_space(text: str) -> str:
     """Return `text` on one line: NBSPs and other spaces folded, runs collapsed, ends stripped."""
     text = _CONTROL.sub("", text.translate(_TRANSLATE)).replace("\n", " ")
+    if not text.isascii():  # one form for canonically equal text (Bengali nukta letters ...)
+        text = unicodedata.normalize("NFC", text)
     return _SPACES.sub(" ", text).strip()
+
+
+def code_text(raw: str) -> str:
+    """Return code with its line breaks and indentation kept: NBSPs and controls cleaned,
+    trailing spaces and blank first and last lines dropped."""
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
+    if not raw.isascii():
+        raw = unicodedata.normalize("NFC", raw)
+    lines = [_CONTROL.sub("", line).rstrip() for line in raw.split("\n")]
+    while lines and not lines[0]:
+        lines.pop(0)
+    while lines and not lines[-1]:
+        lines.pop()
+    return "\n".join(lines)

@@ -29,7 +29,7 @@ def clean(data: bytes | str, *, name: str | None = None, options: Options | None
         metadata, decisions = _clean_html(source, options)
     else:
         metadata, decisions = _clean_text(source, options)
-    blocks = tuple(Block(d.type, d.text) for d in decisions if d.verdict is Verdict.BODY)
+    blocks = tuple(d.block() for d in decisions if d.verdict is Verdict.BODY)
     if metadata.language is None:
         metadata = _with_language(metadata, blocks, decisions)
     return Article(

@@ -6,12 +6,14 @@ import json
 import re
 from typing import Any
 
-from clean_article.model import Article, BlockType
+from clean_article.model import Article, Block, BlockType
 
 # Characters a YAML 1.1 or 1.2 reader either refuses unescaped or reads as a line break.
 _YAML_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
 # Line starts that Markdown would read as structure inside a paragraph.
 _MD_MARKER = re.compile(r"^(#{1,6}\s|[-+*]\s|>|\d{1,9}[.)]\s|={3,}\s*$|-{3,}\s*$|`{3,}|~{3,})")
+
+_BACKTICKS = re.compile("`+")
 
 
 def to_json(article: Article) -> str:
@@ -69,11 +71,16 @@ def to_markdown(article: Article) -> str:
         if shown:
             body.append(f"*{_escape_inline(shown)}*")
     for block in article.blocks:
-        body.append(_block(block.type, block.text))
+        body.append(_block(block))
     return "\n".join(front) + "\n\n" + "".join(part + "\n\n" for part in body).rstrip("\n") + "\n"
 
 
-def _block(kind: BlockType, text: str) -> str:
+def _block(block: Block) -> str:
+    kind, text = block.type, block.text
+    if kind is BlockType.TABLE and block.rows:
+        return _pipe_table(block.rows, block.header)
+    if kind is BlockType.CODE:
+        return _fenced(text)
     if kind is BlockType.HEADING:
         return f"## {text}"
     if kind is BlockType.LIST_ITEM:
@@ -81,6 +88,27 @@ def _block(kind: BlockType, text: str) -> str:
     if kind is BlockType.QUOTE:
         return f"> {text}"
     return _escape(text)
+
+
+def _pipe_table(rows: tuple[tuple[str, ...], ...], header: bool) -> str:
+    """Return a GitHub-flavoured pipe table; a table without a header gets an empty one."""
+    width = max(map(len, rows))
+    cells = [[_escape_cell(c) for c in row] + [""] * (width - len(row)) for row in rows]
+    head, body = (cells[0], cells[1:]) if header else ([""] * width, cells)
+    lines = [head, ["---"] * width, *body]
+    return "\n".join("| " + " | ".join(row) + " |" for row in lines)
+
+
+def _escape_cell(text: str) -> str:
+    """Keep a cell one cell: backslash the pipes (and the backslashes before them)."""
+    return text.replace("\\", "\\\\").replace("|", "\\|")
+
+
+def _fenced(code: str) -> str:
+    """Fence code with more backticks than the longest run inside it (at least three)."""
+    longest = max((len(run) for run in _BACKTICKS.findall(code)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}\n{code}\n{fence}"
 
 
 def _escape(text: str) -> str:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import importlib.util
 import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
+from types import ModuleType
+from typing import Any
 
 DEFAULT_BENCH_DIR = "../shared/bench"
 
@@ -16,6 +19,12 @@ def load_gold(bench_dir: Path) -> dict[str, str]:
     """Return {page id: gold article body} from the scrapinghub ground truth."""
     data = json.loads((bench_dir / "scrapinghub" / "ground-truth.json").read_text(encoding="utf-8"))
     return {page_id: item["articleBody"] for page_id, item in sorted(data.items())}
+
+
+def load_urls(bench_dir: Path) -> dict[str, str]:
+    """Return {page id: url} from the scrapinghub ground truth (for the fold split)."""
+    data = json.loads((bench_dir / "scrapinghub" / "ground-truth.json").read_text(encoding="utf-8"))
+    return {page_id: item.get("url", "") for page_id, item in data.items()}
 
 
 def read_page(bench_dir: Path, page_id: str) -> bytes:
@@ -66,3 +75,46 @@ def site_of(url: str | None) -> str:
 def fold_of(url: str | None) -> int:
     """Return 0 or 1: the development fold of the page's site (stable across runs and machines)."""
     return hashlib.sha256(site_of(url).encode("utf-8")).digest()[0] % 2
+
+
+def load_multilingual(bench_dir: Path) -> dict[str, dict[str, Any]] | None:
+    """Return the multilingual set's gold {id: item with 'with'/'without'}, or None if absent."""
+    path = bench_dir / "multilingual" / "gold.json"
+    if not path.is_file():
+        return None
+    data: dict[str, dict[str, Any]] = json.loads(path.read_text(encoding="utf-8"))
+    return dict(sorted(data.items()))
+
+
+def read_multilingual_page(bench_dir: Path, page_id: str) -> bytes:
+    """Return the gunzipped bytes of one multilingual page (its own encoding)."""
+    return gzip.decompress(
+        (bench_dir / "multilingual" / "html" / f"{page_id}.html.gz").read_bytes()
+    )
+
+
+def snippet_scorer(bench_dir: Path) -> ModuleType:
+    """Import BENCH_DIR/score_text.py, the scorer the held-out half is judged with.
+
+    Its snippet metric (`snippet_counts`, `snippet_summary`) is called, not copied, so the
+    bench reports exactly what the judges compute.
+    """
+    path = bench_dir / "score_text.py"
+    spec = importlib.util.spec_from_file_location("bench_score_text", path)
+    if spec is None or spec.loader is None or not path.is_file():
+        raise FileNotFoundError(f"{path}: the snippet scorer is missing")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def snippet_f1_by_fold(
+    scorer: ModuleType, gold: dict[str, dict[str, Any]], predicted: dict[str, str]
+) -> tuple[float, float, float]:
+    """Return the snippet F1 over all pages, over fold 0 and over fold 1 (folds by site)."""
+    rows: dict[int, list[Any]] = {0: [], 1: []}
+    for page_id, text in predicted.items():
+        item = gold[page_id]
+        rows[fold_of(item.get("url"))].append(scorer.snippet_counts(item, text))
+    f1 = [scorer.snippet_summary(r)["f1"] for r in (rows[0] + rows[1], rows[0], rows[1])]
+    return f1[0], f1[1], f1[2]

@@ -91,8 +91,16 @@ def _mostly_date(text: str, f: Features) -> bool:
     return _is_calendar_date(f)  # bare numbers ("63", "85%") are table cells or counts
 
 
+# Tables and code are judged by where they stand, not by their wording.
+_STRUCTURED = frozenset((BlockType.TABLE, BlockType.CODE))
+
+
 def initial_kind(segment: Segment, f: Features, use_stop: bool) -> tuple[Kind, str]:
     """Classify one segment by its own features; return the class and why."""
+    if segment.type in _STRUCTURED:
+        if f.link_share >= v.LINK_SHARE_BAD:
+            return Kind.BAD, f"link text {f.link_share:.2f}"
+        return Kind.NEAR, segment.type.value
     bad = _bad_reason(segment, f)
     if bad:
         return Kind.BAD, bad
@@ -315,8 +323,10 @@ def classify(segments: Sequence[Segment], claimed: Mapping[int, str]) -> list[De
                 seen.add(s.text.casefold())
             verdict = Verdict.BODY if keep else Verdict.BOILERPLATE
             detail = why[i] if kinds[i] is Kind.BAD else how
-            if kinds[i] is Kind.SHORT and why[i] != "short":  # say why prose was demoted
+            if s.type in _STRUCTURED and kinds[i] is not Kind.BAD:
+                detail = f"{how}, {why[i]}"  # say it was judged as a table or as code
+            elif kinds[i] is Kind.SHORT and why[i] != "short":  # say why prose was demoted
                 detail = f"{how}, {why[i]}"
             reason = f"{verdict.value}: {detail} ({_describe(feats[i])})"
-        decisions.append(Decision(text=s.text, type=s.type, verdict=verdict, reason=reason))
+        decisions.append(Decision(s.text, s.type, verdict, reason, s.rows, s.header))
     return decisions

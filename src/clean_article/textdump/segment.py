@@ -10,12 +10,13 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from clean_article.model import BlockType, Segment
 from clean_article.normalize import normalize_space
 from clean_article.textdump import vocab as v
+from clean_article.textdump.structure import find_structures
 
 
 class DumpStyle(StrEnum):
@@ -262,11 +263,14 @@ def segment_dump(text: str) -> list[Segment]:
     if not text or "\x00" in text[:1000]:
         return []
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    # Tables and code are cut out first: a table's "---|---" rule is no horizontal rule.
+    structures = _structures(lines) if "|" in text or "``" in text or "~~~" in text else []
     lines = [
         "" if v.RULE_LINE.match(line) or (":" in line and v.REFERENCE_LINE.match(line)) else line
         for line in lines
     ]
-    style = detect_style(lines)
+    reader = _reader_header(lines)
+    style = DumpStyle.MARKDOWN if reader else detect_style(lines)
     width = wrap_width(lines) if style is DumpStyle.WRAPPED else 0
     segments: list[Segment] = []
     for group in _groups(lines, style, width):
@@ -292,4 +296,45 @@ def segment_dump(text: str) -> list[Segment]:
                     indent=indent,
                 )
             )
-    return segments
+    return _with_structures(segments, structures)
+
+
+def _reader_header(lines: list[str]) -> bool:
+    """Read a reader service's header ("Title: ... URL Source: ... Markdown Content:").
+
+    The title line becomes a Markdown heading (the metadata stage reads it as the title),
+    the other header lines are blanked; return True when the dump has such a header.
+    """
+    head = [i for i, line in enumerate(lines[: v.READER_HEADER_LINES]) if line.strip()]
+    if not head or not v.READER_TITLE.match(lines[head[0]]):
+        return False
+    end = next((i for i in head if v.READER_CONTENT.match(lines[i])), None)
+    if end is None:
+        return False
+    title = v.READER_TITLE.sub("", lines[head[0]]).strip()
+    lines[: end + 1] = [""] * (end + 1)
+    lines[head[0]] = f"# {title}" if title else ""
+    return True
+
+
+def _clean_cell(cell: str) -> str:
+    return _strip_markup(cell, DumpStyle.MARKDOWN)[0]
+
+
+def _structures(lines: list[str]) -> list[Segment]:
+    """Cut the tables and code blocks out of `lines` (blanking them); return them as segments."""
+    made = []
+    for st in find_structures(lines, _clean_cell):
+        raw = "\n".join(lines[st.first : st.last + 1])
+        lines[st.first : st.last + 1] = [""] * (st.last - st.first + 1)
+        if st.text:
+            made.append(Segment(0, st.text, st.type, st.first, st.last, raw, 0, st.rows, st.header))
+    return made
+
+
+def _with_structures(segments: list[Segment], made: list[Segment]) -> list[Segment]:
+    """Put the tables and code blocks back among the segments, in line order."""
+    if not made:
+        return segments
+    ordered = sorted([*segments, *made], key=lambda s: s.first_line)
+    return [replace(s, index=i) for i, s in enumerate(ordered)]

@@ -21,6 +21,11 @@ NO_SPACE_CHAR = re.compile(r"[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uff00-\uff
 
 # Markdown links `[text](url)` per dump: html2text writes every link this way.
 MARKDOWN_MIN_LINKS = 3
+# Reader services (r.jina.ai and the like) open their Markdown dumps with a header:
+# "Title: ...", "URL Source: ...", maybe "Published Time: ...", then "Markdown Content:".
+READER_HEADER_LINES = 12
+READER_TITLE = re.compile(r"^Title:\s*")
+READER_CONTENT = re.compile(r"^Markdown Content:\s*$")
 # Share of non-blank line pairs that look like a hard wrap (long line, next starts in lower
 # case) above which a dump is treated as wrapped (lynx, w3m, fmt, mail clients).
 WRAPPED_MIN_CONTINUATIONS = 0.15
