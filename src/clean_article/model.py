@@ -25,6 +25,18 @@ class BlockType(StrEnum):
     QUOTE = "quote"
 
 
+class PageType(StrEnum):
+    """What kind of page the input is (pagetype.py decides)."""
+
+    ARTICLE = "article"
+    SERVICE = "service"
+    FORUM = "forum"
+    PRODUCT = "product"
+    DOCUMENTATION = "documentation"
+    LISTING = "listing"
+    COLLECTION = "collection"
+
+
 class Verdict(StrEnum):
     """What the boilerplate detector decided for one candidate block."""
 
@@ -119,6 +131,16 @@ class Metadata:
 
 
 @dataclass(frozen=True, slots=True)
+class Post:
+    """One post of a thread: who wrote it, when, and which blocks it spans."""
+
+    first_block: int  # index into Article.blocks
+    block_count: int
+    author: str | None = None
+    published: str | None = None  # ISO 8601 as the page gives it
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     source_name: str | None
     source_format: SourceFormat
@@ -126,6 +148,8 @@ class Article:
     metadata: Metadata
     blocks: tuple[Block, ...]
     decisions: tuple[Decision, ...] = ()  # every candidate with its verdict (for --explain)
+    page_type: PageType | None = None
+    posts: tuple[Post, ...] = ()  # forum and Q&A pages: the posts, in order
 
     @property
     def text(self) -> str:
@@ -157,4 +181,14 @@ class Article:
             ],
             "blocks": [{"type": b.type.value, "text": b.text} for b in self.blocks],
             "text": self.text,
+            "page_type": self.page_type.value if self.page_type else None,
+            "posts": [
+                {
+                    "author": p.author,
+                    "published": p.published,
+                    "first_block": p.first_block,
+                    "block_count": p.block_count,
+                }
+                for p in self.posts
+            ],
         }

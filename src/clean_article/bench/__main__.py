@@ -9,6 +9,7 @@ COMMANDS = {
     "html": "body F1 on the HTML pages, side by side with trafilatura (and readability if installed)",
     "text": "body F1 on the text dumps per renderer, side by side with reference filters",
     "meta": "metadata accuracy per field, side by side with trafilatura",
+    "modern": "body F1 and page_type accuracy per page type and fold on modern/ (--fit: refit)",
     "speed": "whole-process wall time of the CLI, side by side with trafilatura's CLI",
 }
 
