@@ -15,6 +15,7 @@ from typing import Any
 from lxml import etree
 
 from clean_article.html_blocks import block_features, load_weights, probability, reasons
+from clean_article.html_embedded import embedded_body
 from clean_article.html_posts import find_posts, post_meta
 from clean_article.html_walk import Chunk, main_region, walk
 from clean_article.model import Block, BlockType, Decision, Metadata, PageType, Post, Verdict
@@ -108,7 +109,10 @@ def typed_body(tree: etree._Element, metadata: Metadata) -> HtmlBody:
         walked = choose(chunks, [], PageType.SERVICE, "")
         decisions, _ = _revised(walked, metadata)
         reason = "trafilatura found no body; the walked page instead"
-        return HtmlBody(verdict.type, (note, *(_because(d, reason) for d in decisions)), ())
+        decisions = [_because(d, reason) for d in decisions]
+        if not any(d.verdict is Verdict.BODY for d in decisions):
+            decisions = embedded_body(tree)
+        return HtmlBody(verdict.type, (note, *decisions), ())
     return HtmlBody(verdict.type, (note, *reference), ())
 
 

@@ -82,8 +82,10 @@ _BLOCK_KINDS = {
 }
 _CONTAINERS = frozenset(
     "div section article main body ul ol dl table tbody thead tfoot figure figcaption form "
-    "fieldset details summary address center hgroup td th caption".split()
+    "fieldset details summary address center hgroup caption".split()
 )
+# Cells of one table row stay one block, as the text path prints them (" | " between cells).
+_CELLS = frozenset(("td", "th"))
 _SPLIT = re.compile(r"[^a-z0-9]+")
 # Class words and tags of the ancestors that a block's verdict may depend on (html_blocks.py).
 CONTEXT_WORDS = frozenset(
@@ -227,6 +229,8 @@ class _Walker:
         self.links += tag == "a"
         self.quotes += tag == "blockquote"
         self.context.append(self.context[-1] | _context(element, tag))
+        if tag in _CELLS and "".join(self.parts).strip():
+            self.parts.append(" | ")
         self.text(element.text)
         for child in element:
             self.walk(child, own)
