@@ -137,6 +137,7 @@ def test_looks_like_byline(line: str, expected: bool) -> None:
         ("JANE DOE", True),
         ("Enlarge Image", False),
         ("Bild teilen", False),
+        ("Last Updated", False),  # a date label where the byline stands
     ],
 )
 def test_looks_like_name(line: str, expected: bool) -> None:

@@ -27,6 +27,18 @@ class BlockType(StrEnum):
     CODE = "code"  # `text` keeps the line breaks and indentation of the source
 
 
+class PageType(StrEnum):
+    """What kind of page the input is (pagetype.py decides)."""
+
+    ARTICLE = "article"
+    SERVICE = "service"
+    FORUM = "forum"
+    PRODUCT = "product"
+    DOCUMENTATION = "documentation"
+    LISTING = "listing"
+    COLLECTION = "collection"
+
+
 class Verdict(StrEnum):
     """What the boilerplate detector decided for one candidate block."""
 
@@ -140,6 +152,16 @@ class Metadata:
 
 
 @dataclass(frozen=True, slots=True)
+class Post:
+    """One post of a thread: who wrote it, when, and which blocks it spans."""
+
+    first_block: int  # index into Article.blocks
+    block_count: int
+    author: str | None = None
+    published: str | None = None  # ISO 8601 as the page gives it
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     source_name: str | None
     source_format: SourceFormat
@@ -152,6 +174,8 @@ class Article:
     source_url: str | None = None
     record_id: str | None = None
     warc_date: str | None = None
+    page_type: PageType | None = None
+    posts: tuple[Post, ...] = ()  # forum and Q&A pages: the posts, in order
 
     @property
     def text(self) -> str:
@@ -188,6 +212,16 @@ class Article:
             "text": self.text,
             "url": meta.url,
             "site_name": meta.site_name,
+            "page_type": self.page_type.value if self.page_type else None,
+            "posts": [
+                {
+                    "author": p.author,
+                    "published": p.published,
+                    "first_block": p.first_block,
+                    "block_count": p.block_count,
+                }
+                for p in self.posts
+            ],
         }
 
 

@@ -11,6 +11,8 @@ from clean_article.model import (
     Decision,
     Metadata,
     Options,
+    PageType,
+    Post,
     Segment,
     Source,
     SourceFormat,
@@ -26,9 +28,10 @@ def clean(data: bytes | str, *, name: str | None = None, options: Options | None
     options = options or Options()
     source = decode(data, name=name, options=options)
     if source.format is SourceFormat.HTML:
-        metadata, decisions = _clean_html(source, options)
+        metadata, decisions, page_type, posts = _clean_html(source, options)
     else:
-        metadata, decisions = _clean_text(source, options)
+        metadata, decisions, page_type = _clean_text(source, options)
+        posts = ()
     blocks = tuple(d.block() for d in decisions if d.verdict is Verdict.BODY)
     if metadata.language is None:
         metadata = _with_language(metadata, blocks, decisions)
@@ -39,6 +42,8 @@ def clean(data: bytes | str, *, name: str | None = None, options: Options | None
         metadata=metadata,
         blocks=blocks,
         decisions=tuple(decisions),
+        page_type=page_type,
+        posts=posts,
     )
 
 
@@ -53,17 +58,19 @@ def _with_language(
     return replace(metadata, language=language) if language else metadata
 
 
-def _clean_text(source: Source, options: Options) -> tuple[Metadata, list[Decision]]:
+def _clean_text(source: Source, options: Options) -> tuple[Metadata, list[Decision], PageType]:
     from clean_article.metadata.text import extract_text_metadata
-    from clean_article.textdump.classify import classify
+    from clean_article.text_types import classify_typed, dump_page_type
     from clean_article.textdump.segment import segment_dump
 
     segments = segment_dump(source.text)
     found = extract_text_metadata(segments, options)
-    decisions = classify(segments, found.claimed)
-    if found.metadata.title is None:
-        return _with_dump_title(found.metadata, segments, decisions)
-    return found.metadata, decisions
+    kind = dump_page_type(source.text)
+    decisions = classify_typed(segments, found.claimed, kind.type)
+    metadata = found.metadata
+    if metadata.title is None:
+        metadata, decisions = _with_dump_title(metadata, segments, decisions)
+    return metadata, [kind.decision(), *decisions], kind.type
 
 
 def _with_dump_title(
@@ -80,12 +87,15 @@ def _with_dump_title(
     return replace(metadata, title=segments[at].text), decisions
 
 
-def _clean_html(source: Source, options: Options) -> tuple[Metadata, list[Decision]]:
-    from clean_article.html import extract_body, parse_html, refuse_oversized
-    from clean_article.html_revise import revise
+def _clean_html(
+    source: Source, options: Options
+) -> tuple[Metadata, list[Decision], PageType, tuple[Post, ...]]:
+    from clean_article.html import parse_html, refuse_oversized
+    from clean_article.html_types import typed_body
     from clean_article.metadata.html import extract_html_metadata
 
     tree = parse_html(source.text)
     refuse_oversized(tree, options.max_html_elements)
     metadata = extract_html_metadata(tree, options)
-    return metadata, revise(extract_body(tree), metadata)
+    found = typed_body(tree, metadata)
+    return metadata, list(found.decisions), found.type, found.posts

@@ -47,6 +47,7 @@ def to_markdown(article: Article) -> str:
                 front.append(f"    {key}: {_yaml(image[key])}")
     else:
         front.append("images: []")
+    front.append(f"page_type: {_yaml(doc['page_type'])}")
     front += [
         "source:",
         f"  name: {_yaml(doc['source']['name'])}",

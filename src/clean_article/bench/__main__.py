@@ -10,6 +10,7 @@ COMMANDS = {
     "text": "body F1 on the text dumps per renderer, side by side with reference filters",
     "meta": "metadata accuracy per field, side by side with trafilatura",
     "dates": "published-date accuracy per fold, side by side with trafilatura and htmldate",
+    "modern": "body F1 and page_type accuracy per page type and fold on modern/ (--fit: refit)",
     "speed": "whole-process wall time of the CLI, side by side with trafilatura's CLI",
     "hostile": "a generated batch of hostile inputs: wall time, peak memory, outcome per file",
     "memory": "peak memory of the CLI over 1,000 and 10,000 inputs and over a ~1 GB archive",

@@ -249,7 +249,9 @@ NOT_NAME_WORDS = _words(
     "watch live close open menu search subscribe sign login log home newsletter follow next "
     "previous back top print email accept cookies settings breaking latest bild bilder mehr "
     "lesen teilen suche anmelden plus lire partager leer más compartir leggi altro condividi "
-    "ler mais partilhar lees meer delen"
+    "ler mais partilhar lees meer delen "
+    # date labels printed where a byline stands ("Last Updated", modern/ issue 12)
+    "updated published modified posted aktualisiert"
 )
 
 # Phrases that make a byline a generic staff credit naming no person (bench e372e42c, 961bd85c).
