@@ -41,6 +41,8 @@ _HTML_TAG = re.compile(
 )
 # A text dump taken from a page may quote a few tags; a page is made of them.
 MIN_HTML_TAGS = 8
+# C0 controls other than \t \n \v \f \r, DEL and the C1 controls.
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 # Common Crawl WET records start with a WARC header block.
 _WARC_HEADER = re.compile(r"\AWARC/\d\.\d\r?\n(?:[^\r\n]+\r?\n)*\r?\n")
 
@@ -152,14 +154,10 @@ def _declared_charset(head: bytes) -> str | None:
     return "cp1252" if codec in {"latin-1", "iso8859-1", "ascii"} else codec
 
 
-def _is_control(ch: str) -> bool:
-    return (ch < " " and ch not in "\n\r\t\f\v") or "\x7f" <= ch <= "\x9f"
-
-
 def _refuse_binary(text: str) -> None:
     sample = text[: SNIFF_BYTES * 2]
     # C0 controls other than white space, and C1 controls: text never has many, binary data does
     # (random bytes decoded as Latin-1 hold about 23% of them).
-    controls = sum(1 for ch in sample if _is_control(ch))
+    controls = len(_CONTROL.findall(sample))
     if controls > MAX_CONTROL_SHARE * len(sample):
         raise InputError("looks like binary data, not an HTML page or a text dump: pass a page")
