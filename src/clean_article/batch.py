@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
 import os
-import tempfile
-import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,6 +102,8 @@ def run_task(task: Task, fmt: str, options: Options, many: bool, debug: bool) ->
             task, None, f"cannot read ({exc.strerror or exc}): check the path and its permissions"
         )
     except Exception as exc:  # a bug must not stop the batch
+        import traceback
+
         detail = traceback.format_exc() if debug else f"{type(exc).__name__}: {exc}"
         return Result(task, None, f"internal error ({detail}): rerun with --debug and report it")
     if fmt == "md":
@@ -116,6 +115,8 @@ def run_task(task: Task, fmt: str, options: Options, many: bool, debug: bool) ->
 
 def write_atomic(path: Path, content: str) -> None:
     """Write `content` to `path` through a temporary file and a rename: never a half-written file."""
+    import tempfile  # here, not at the top: printing one page to stdout never needs it
+
     path.parent.mkdir(parents=True, exist_ok=True)
     encoded = content.encode("utf-8")
     try:
@@ -138,6 +139,8 @@ def write_atomic(path: Path, content: str) -> None:
 
 def diff_golden(path: Path, expected: str | None, label: str) -> str:
     """Return a unified diff between the golden at `path` and `expected` ("" when they agree)."""
+    import difflib  # only --check needs it
+
     try:
         current = path.read_text(encoding="utf-8")
     except OSError:

@@ -6,7 +6,6 @@ import datetime as dt
 import os
 import sys
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from pathlib import Path
 
@@ -210,6 +209,9 @@ def _results(
     """Yield results in input order, from worker processes when there are enough inputs."""
     jobs = jobs or os.cpu_count() or 1
     if jobs > 1 and len(tasks) >= MIN_PARALLEL_INPUTS:
+        # Imported here: a single page (the start-up case) never pays for multiprocessing.
+        from concurrent.futures import ProcessPoolExecutor
+
         _preload(tasks)
         pool = ProcessPoolExecutor(max_workers=min(jobs, len(tasks)))
         chunk = max(1, min(16, len(tasks) // (jobs * 8)))

@@ -92,7 +92,7 @@ def _commands(root: Path, seed: Path, peer: list[str] | None) -> dict[str, Comma
     html, text, out = root / "html", root / "text", root / "out"
     commands = {
         "python -c pass": Command([sys.executable, "-c", "pass"]),
-        "clean-article - < seed": Command([*ours, "-", "-q"], seed),
+        "clean-article - < seed": Command([*ours, "-"], seed),
         "clean-article HTML -j 1": Command(
             [*ours, str(html), "-o", str(out / "a"), "-q", "-j", "1"]
         ),
