@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from clean_article import lazy_re as re
 from clean_article.model import BlockType, Segment
 from clean_article.normalize import normalize_space
 from clean_article.textdump import vocab as v

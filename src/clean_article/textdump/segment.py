@@ -8,11 +8,11 @@ that were glued without a separator, and guess the block type.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
+from clean_article import lazy_re as re
 from clean_article.model import BlockType, Segment
 from clean_article.normalize import normalize_space
 from clean_article.textdump import vocab as v
