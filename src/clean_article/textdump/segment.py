@@ -85,7 +85,10 @@ def _ends_with(rx: re.Pattern[str], line: str) -> bool:
 def columns(line: str) -> int:
     """Return the display width of `line`: wide East Asian characters take two columns."""
     line = line.rstrip()
-    return len(line) + (len(v.WIDE_CHAR.findall(line)) if not line.isascii() else 0)
+    # No wide character sorts below U+1100: most lines skip the search (and its compile).
+    if line.isascii() or max(line) < "\u1100":
+        return len(line)
+    return len(line) + len(v.WIDE_CHAR.findall(line))
 
 
 def _starts_lower(line: str) -> bool:
