@@ -84,3 +84,19 @@ def test_site_of_reads_the_registrable_domain(url: str, site: str) -> None:
 def test_pages_of_one_site_share_a_fold() -> None:
     assert fold_of("https://a.example.org/1") == fold_of("https://b.example.org/2")
     assert {fold_of(f"https://site{i}.com/") for i in range(20)} == {0, 1}
+
+
+def test_speed_bench_prints_every_goal(
+    tiny_bench: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed = tiny_bench / "textdumps" / "lynx" / "page1.txt"
+    argv = ["speed", str(tiny_bench), "--repeat", "1", "--no-peer", "--seed", str(seed)]
+    assert bench_main(argv) == 0
+    out = capsys.readouterr().out
+    for label in ("HTML, -j 2 vs -j 1", "start-up: `clean-article - < seed`", "lynx dumps -j 1"):
+        assert label in out
+    # Without trafilatura the goals measured against it have no figure.
+    row = next(line for line in out.splitlines() if line.startswith("| HTML, -j 1, vs traf"))
+    assert [cell.strip() for cell in row.strip("|").split("|")][1:] == ["-"] * 4
+    own = next(line for line in out.splitlines() if line.startswith("| HTML, -j 2 vs -j 1"))
+    assert own.rstrip(" |").endswith(("yes", "no"))
