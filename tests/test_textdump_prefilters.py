@@ -165,3 +165,10 @@ def test_no_wide_character_sorts_below_the_columns_prefilter() -> None:
     # U+1100; a wide range added below it must move that bound.
     assert not any(v.WIDE_CHAR.match(chr(c)) for c in range(0x1100))
     assert v.WIDE_CHAR.match("\u1100")
+
+
+@pytest.mark.parametrize(("rx", "bound"), [(v.CJK, "\u3040"), (v.NO_SPACE_CHAR, "\u3000")])
+def test_no_cjk_character_sorts_below_its_prefilter(rx: re.Pattern[str], bound: str) -> None:
+    # features.measure() and segment's wrap joining skip these patterns below the bound.
+    assert not any(rx.match(chr(c)) for c in range(ord(bound)))
+    assert rx.match(bound)

@@ -77,7 +77,8 @@ def measure(segments: Sequence[Segment]) -> list[Features]:
     for s, low in zip(segments, folded, strict=True):
         tokens = _WORD.findall(low)
         dated = bool(v.DATE_LIKE.search(s.text))
-        cjk = 0 if s.text.isascii() else len(v.CJK.findall(s.text))
+        # No CJK character sorts below U+3040: most blocks skip the search (and its compile).
+        cjk = 0 if s.text.isascii() or max(s.text) < "\u3040" else len(v.CJK.findall(s.text))
         n = max(len(tokens), cjk // v.CJK_CHARS_PER_WORD)
         feats.append(
             Features(

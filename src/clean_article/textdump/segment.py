@@ -254,7 +254,9 @@ def _wrapped_inside_word(prev: str, line: str, width: int) -> bool:
     break it anywhere, filling the line to the last column.
     """
     last, first = prev.rstrip()[-1:], line[:1]
-    if v.NO_SPACE_CHAR.match(last) and v.NO_SPACE_CHAR.match(first):
+    # No such character sorts below U+3000: most pairs skip the pattern (and its compile).
+    both_high = last >= "\u3000" and first >= "\u3000"
+    if both_high and v.NO_SPACE_CHAR.match(last) and v.NO_SPACE_CHAR.match(first):
         return True
     full = width > 0 and columns(prev) >= width - 1
     return full and bool(v.WIDE_CHAR.match(last) and v.WIDE_CHAR.match(first))
