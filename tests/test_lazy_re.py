@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -39,3 +40,18 @@ def test_the_compiled_methods_are_kept_after_first_use() -> None:
     lazy = lazy_re.compile(r"\d+")
     assert lazy.search("a 12") is not None
     assert vars(lazy)["search"].__self__ is vars(lazy)["match"].__self__  # one compiled pattern
+
+
+def test_no_module_hands_a_pattern_constant_to_re_functions() -> None:
+    # re.sub(PATTERN, ...) refuses a lazy pattern: call PATTERN.sub(...) instead.
+    src = Path(lazy_re.__file__).parent
+    call = re.compile(
+        r"\bre\.(?:sub|subn|search|match|fullmatch|findall|finditer|split)\(\s*[\w.]*[A-Z_]{3,}\b"
+    )
+    offenders = [
+        f"{path.relative_to(src)}:{number}"
+        for path in sorted(src.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if call.search(line) and path.name != "lazy_re.py"  # its docstring shows the mistake
+    ]
+    assert offenders == []

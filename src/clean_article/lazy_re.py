@@ -5,7 +5,8 @@ the text path's start-up; one page uses about two thirds of them. A module opts 
 `from clean_article import lazy_re as re` and keeps writing `re.compile(...)` and `re.I`.
 
 After the first use the compiled pattern's methods sit on the instance itself, so a call costs
-what a call on a compiled pattern costs.
+what a call on a compiled pattern costs. Call a pattern's own methods (`PATTERN.sub(...)`): `re`'s
+module functions (`re.sub(PATTERN, ...)`) refuse anything but a string or a compiled pattern.
 """
 
 from __future__ import annotations
