@@ -153,3 +153,19 @@ def test_text_bench_scores_the_multilingual_dumps(
     assert bench_main(["text", str(tiny_multilingual), "--renderer", "lynx"]) == 0
     out = capsys.readouterr().out
     assert "snippet F1 of score_text.py" in out and "clean-article F1" in out
+
+
+def test_speed_bench_prints_every_goal(
+    tiny_bench: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seed = tiny_bench / "textdumps" / "lynx" / "page1.txt"
+    argv = ["speed", str(tiny_bench), "--repeat", "1", "--no-peer", "--seed", str(seed)]
+    assert bench_main(argv) == 0
+    out = capsys.readouterr().out
+    for label in ("HTML, -j 2 vs -j 1", "start-up: `clean-article - < seed`", "lynx dumps -j 1"):
+        assert label in out
+    # Without trafilatura the goals measured against it have no figure.
+    row = next(line for line in out.splitlines() if line.startswith("| HTML, -j 1, vs traf"))
+    assert [cell.strip() for cell in row.strip("|").split("|")][1:] == ["-"] * 4
+    own = next(line for line in out.splitlines() if line.startswith("| HTML, -j 2 vs -j 1"))
+    assert own.rstrip(" |").endswith(("yes", "no"))

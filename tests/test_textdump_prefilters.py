@@ -158,3 +158,17 @@ def test_too_few_sentences_equals_counting_them_all(text: str) -> None:
         found = len(re.findall(r"[.!?…][\"'”’»)\]]*(?=\s|$)|[。！？]", segment.text))
         full = f.words > v.MAX_WORDS_PER_SENTENCE * (found + (not f.sentence_end))
         assert _too_few_sentences(segment.text, f) is full
+
+
+def test_no_wide_character_sorts_below_the_columns_prefilter() -> None:
+    # segment.columns() skips the WIDE_CHAR search on lines whose largest character is below
+    # U+1100; a wide range added below it must move that bound.
+    assert not any(v.WIDE_CHAR.match(chr(c)) for c in range(0x1100))
+    assert v.WIDE_CHAR.match("\u1100")
+
+
+@pytest.mark.parametrize(("rx", "bound"), [(v.CJK, "\u3040"), (v.NO_SPACE_CHAR, "\u3000")])
+def test_no_cjk_character_sorts_below_its_prefilter(rx: re.Pattern[str], bound: str) -> None:
+    # features.measure() and segment's wrap joining skip these patterns below the bound.
+    assert not any(rx.match(chr(c)) for c in range(ord(bound)))
+    assert rx.match(bound)

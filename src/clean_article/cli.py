@@ -198,7 +198,13 @@ def main(
         tasks, errors = _tasks(inputs, fmt, outdir, skip_existing)
         many = outdir is None and len(tasks) > 1
         worker = partial(
-            run_unit, fmt=fmt, options=options, many=many, debug=debug, timeout=timeout or None
+            run_unit,
+            fmt=fmt,
+            options=options,
+            many=many,
+            debug=debug,
+            timeout=timeout or None,
+            explain=explain,
         )
         report = Report(check=check, quiet=quiet, failed=len(errors))
         results = _results(

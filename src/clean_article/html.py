@@ -56,7 +56,20 @@ def refuse_oversized(tree: Any, max_elements: int) -> None:
 
 
 def _parser() -> Any:
-    return lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, huge_tree=False)
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, huge_tree=False)
+    # lxml.html asks a Python method for the class of every element it hands out, and
+    # trafilatura walks every element several times: that call was ~9% of the HTML path.
+    # This lookup gives the same classes in C (only <form>, <input>, <select>, <textarea>
+    # and <label> lose their form helpers, which neither trafilatura nor we use).
+    parser.set_element_class_lookup(
+        etree.ElementDefaultClassLookup(
+            element=lxml.html.HtmlElement,
+            comment=lxml.html.HtmlComment,
+            pi=lxml.html.HtmlProcessingInstruction,
+            entity=lxml.html.HtmlEntity,
+        )
+    )
+    return parser
 
 
 def preload() -> None:

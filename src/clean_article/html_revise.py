@@ -7,9 +7,9 @@ copyright lines and the headings of widgets that end the article.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
+from clean_article import lazy_re as re
 from clean_article.model import Block, BlockType, Decision, Metadata, Verdict
 
 _WORDS = re.compile(r"\w+")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
+from clean_article import lazy_re as re
 from clean_article.model import Article, Block, BlockType
 
 # Characters a YAML 1.1 or 1.2 reader either refuses unescaped or reads as a line break.

@@ -136,11 +136,25 @@ def records_of(task: Task, stream: Readable) -> Iterator[Unit]:
 
 
 def run_unit(
-    unit: Unit, fmt: str, options: Options, many: bool, debug: bool, timeout: float | None = None
+    unit: Unit,
+    fmt: str,
+    options: Options,
+    many: bool,
+    debug: bool,
+    timeout: float | None = None,
+    explain: bool = False,
 ) -> Outcome:
     """Clean one page or archive record (in a worker); other units pass through unchanged."""
     if isinstance(unit, Task):
-        return run_task(unit, fmt=fmt, options=options, many=many, debug=debug, timeout=timeout)
+        return run_task(
+            unit,
+            fmt=fmt,
+            options=options,
+            many=many,
+            debug=debug,
+            timeout=timeout,
+            explain=explain,
+        )
     if not isinstance(unit, RecordJob):
         return unit
     from clean_article.render import to_json_line, to_markdown
@@ -161,7 +175,8 @@ def run_unit(
         error = f"internal error ({detail}): rerun with --debug and report it"
         return RecordResult(unit.archive, record.record_id, error=error)
     output = to_markdown(article) if fmt == "md" else to_json_line(article)
-    return RecordResult(unit.archive, record.record_id, output, decisions=article.decisions)
+    decisions = article.decisions if explain else ()
+    return RecordResult(unit.archive, record.record_id, output, decisions=decisions)
 
 
 def lost_unit(unit: Unit, why: str) -> Outcome:

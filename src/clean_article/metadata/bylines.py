@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Iterable
 
+from clean_article import lazy_re as re
 from clean_article.metadata import dates, vocab
 from clean_article.model import Byline
 from clean_article.normalize import normalize_space

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from clean_article import lazy_re as re
 from clean_article.metadata import vocab
 from clean_article.metadata.folding import first_words, fold
 from clean_article.normalize import normalize_space

@@ -7,9 +7,9 @@ explicit reference date, and no time or zone is ever invented.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
+from clean_article import lazy_re as re
 from clean_article.metadata import vocab
 from clean_article.metadata.folding import first_words, fold
 

@@ -8,8 +8,9 @@ cannot match the slow pattern, so it may be skipped without changing any result.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
+
+from clean_article import lazy_re as re
 
 # re.IGNORECASE matches these to a letter that str.lower() does not give ("ı", "ſ"), or
 # gives as two characters ("İ" -> "i" + a combining dot); all other letters fold like lower().

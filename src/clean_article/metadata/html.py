@@ -5,10 +5,9 @@ Where sources disagree on what a reader sees (a byline, a printed date), the pag
 
 from __future__ import annotations
 
-import re
-
 from lxml import html as lxml_html
 
+from clean_article import lazy_re as re
 from clean_article.metadata import dates, vocab
 from clean_article.metadata.bylines import (
     agency_line,

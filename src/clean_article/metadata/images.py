@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lxml import html as lxml_html
 
+from clean_article import lazy_re as re
 from clean_article.metadata import vocab
 from clean_article.metadata.credits import clean_credit, is_credit_text, split_credit, strip_label
 from clean_article.metadata.image_src import picture_src

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from lxml import html as lxml_html
 
+from clean_article import lazy_re as re
 from clean_article.metadata import vocab
 from clean_article.normalize import normalize_space
 

@@ -8,7 +8,6 @@ the Page, so one call's caches never outlive it.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 from lxml import html as lxml_html
 
+from clean_article import lazy_re as re
 from clean_article.metadata import vocab
 from clean_article.metadata.jsonld import JsonLdArticle, read_jsonld
 from clean_article.normalize import normalize_space

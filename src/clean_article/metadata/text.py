@@ -6,10 +6,10 @@ lede, image alt/caption/credit); the text classifier drops claimed segments from
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from clean_article import lazy_re as re
 from clean_article.metadata import dates, vocab
 from clean_article.metadata.bylines import (
     agency_line,

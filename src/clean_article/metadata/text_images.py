@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
+from clean_article import lazy_re as re
 from clean_article.metadata import vocab
 from clean_article.metadata.credits import (
     clean_credit,

@@ -9,10 +9,9 @@ streams (runs.py), then revise the short segments by their neighbours.
 from __future__ import annotations
 
 import itertools
-import re
-import statistics
 from collections.abc import Mapping, Sequence
 
+from clean_article import lazy_re as re
 from clean_article.model import BlockType, Decision, Segment, Verdict
 from clean_article.textdump import vocab as v
 from clean_article.textdump.features import Features, Kind, measure
@@ -277,11 +276,18 @@ def _revise(
     return False, "short block in the article without prose around"
 
 
+def _median(values: Sequence[float]) -> float:
+    """statistics.median, without the start-up cost of importing statistics (and fractions)."""
+    ordered = sorted(values)
+    mid = len(ordered) // 2
+    return ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
+
+
 def classify(segments: Sequence[Segment], claimed: Mapping[int, str]) -> list[Decision]:
     """Return one Decision per segment, in order: body, boilerplate or claimed metadata."""
     feats = measure(segments)
     long_stop = [f.stop for f in feats if f.words >= v.GOOD_MIN_WORDS]
-    use_stop = bool(long_stop) and statistics.median(long_stop) >= v.STOPWORD_LANGUAGE_MIN
+    use_stop = bool(long_stop) and _median(long_stop) >= v.STOPWORD_LANGUAGE_MIN
     kinds: list[Kind] = []
     why: list[str] = []
     for s, f in zip(segments, feats, strict=True):

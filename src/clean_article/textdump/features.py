@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from clean_article import lazy_re as re
 from clean_article.model import BlockType, Segment
 from clean_article.normalize import normalize_space
 from clean_article.textdump import vocab as v
@@ -77,7 +77,8 @@ def measure(segments: Sequence[Segment]) -> list[Features]:
     for s, low in zip(segments, folded, strict=True):
         tokens = _WORD.findall(low)
         dated = bool(v.DATE_LIKE.search(s.text))
-        cjk = 0 if s.text.isascii() else len(v.CJK.findall(s.text))
+        # No CJK character sorts below U+3040: most blocks skip the search (and its compile).
+        cjk = 0 if s.text.isascii() or max(s.text) < "\u3040" else len(v.CJK.findall(s.text))
         n = max(len(tokens), cjk // v.CJK_CHARS_PER_WORD)
         feats.append(
             Features(

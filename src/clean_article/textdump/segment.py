@@ -8,11 +8,11 @@ that were glued without a separator, and guess the block type.
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from enum import StrEnum
 
+from clean_article import lazy_re as re
 from clean_article.model import BlockType, Segment
 from clean_article.normalize import normalize_space
 from clean_article.textdump import vocab as v
@@ -86,7 +86,10 @@ def _ends_with(rx: re.Pattern[str], line: str) -> bool:
 def columns(line: str) -> int:
     """Return the display width of `line`: wide East Asian characters take two columns."""
     line = line.rstrip()
-    return len(line) + (len(v.WIDE_CHAR.findall(line)) if not line.isascii() else 0)
+    # No wide character sorts below U+1100: most lines skip the search (and its compile).
+    if line.isascii() or max(line) < "\u1100":
+        return len(line)
+    return len(line) + len(v.WIDE_CHAR.findall(line))
 
 
 def _starts_lower(line: str) -> bool:
@@ -252,7 +255,9 @@ def _wrapped_inside_word(prev: str, line: str, width: int) -> bool:
     break it anywhere, filling the line to the last column.
     """
     last, first = prev.rstrip()[-1:], line[:1]
-    if v.NO_SPACE_CHAR.match(last) and v.NO_SPACE_CHAR.match(first):
+    # No such character sorts below U+3000: most pairs skip the pattern (and its compile).
+    both_high = last >= "\u3000" and first >= "\u3000"
+    if both_high and v.NO_SPACE_CHAR.match(last) and v.NO_SPACE_CHAR.match(first):
         return True
     full = width > 0 and columns(prev) >= width - 1
     return full and bool(v.WIDE_CHAR.match(last) and v.WIDE_CHAR.match(first))

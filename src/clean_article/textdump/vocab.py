@@ -6,7 +6,7 @@ it exists. Benchmark ids are cited where one page motivated a rule; no page text
 
 from __future__ import annotations
 
-import re
+from clean_article import lazy_re as re
 
 # --------------------------------------------------------------------------- dump styles
 
