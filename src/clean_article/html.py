@@ -73,8 +73,13 @@ def _parser() -> Any:
 
 
 def preload() -> None:
-    """Import trafilatura now (a batch does it before forking its workers)."""
+    """Import trafilatura and load the date parser's tables now (a batch does it before forking
+    its workers, which then share them instead of each paying)."""
     import trafilatura  # noqa: F401
+
+    from clean_article.metadata.htmldate_dates import warm_up
+
+    warm_up()
 
 
 def extract_body(tree: Any) -> list[Block]:
