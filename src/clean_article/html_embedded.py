@@ -7,15 +7,13 @@ and --explain says where it came from.
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Iterator
-from typing import Any
 
 from lxml import etree
 
 from clean_article.model import Block, BlockType, Decision, Verdict
 from clean_article.normalize import normalize_space
+from clean_article.pagetype_features import jsonld_objects
 
 # A description shorter than this is a teaser, not a body.
 MIN_DESCRIPTION_CHARS = 200
@@ -26,7 +24,7 @@ _TAGS = re.compile(r"<[^>]{0,200}>")
 def embedded_body(tree: etree._Element) -> list[Decision]:
     """Return the JSON-LD articleBody (else a long description) as body decisions."""
     best: tuple[int, str, str] = (0, "", "")
-    for obj in _objects(tree):
+    for obj in jsonld_objects(tree):
         for key in ("articleBody", "text", "description"):
             value = obj.get(key)
             if not isinstance(value, str):
@@ -43,27 +41,3 @@ def embedded_body(tree: etree._Element) -> list[Decision]:
         Decision(b.text, b.type, Verdict.BODY, reason)
         for b in (Block(BlockType.PARAGRAPH, t) for t in blocks if t)
     ]
-
-
-def _objects(tree: etree._Element) -> Iterator[dict[str, Any]]:
-    for script in tree.iter("script"):
-        if "ld+json" not in (script.get("type") or "").lower():
-            continue
-        try:
-            data = json.loads((script.text or "").strip(), strict=False)
-        except (ValueError, RecursionError):
-            continue
-        yield from _walk(data, 0)
-
-
-def _walk(data: Any, depth: int) -> Iterator[dict[str, Any]]:
-    if depth > 5:
-        return
-    if isinstance(data, list):
-        for item in data:
-            yield from _walk(item, depth + 1)
-    elif isinstance(data, dict):
-        yield data
-        for value in data.values():
-            if isinstance(value, (dict, list)):
-                yield from _walk(value, depth + 1)

@@ -166,7 +166,8 @@ def url_features(url: str | None) -> Features:
     return found
 
 
-def _jsonld(tree: etree._Element) -> Iterator[dict[str, Any]]:
+def jsonld_objects(tree: etree._Element) -> Iterator[dict[str, Any]]:
+    """Yield every object of the page's JSON-LD scripts, nested ones included (5 levels deep)."""
     for script in tree.iter("script"):
         if "ld+json" not in (script.get("type") or "").lower():
             continue
@@ -273,7 +274,7 @@ def visible_text(tree: etree._Element) -> str:
 def html_features(tree: etree._Element, url: str | None = None) -> Features:
     """Measure an HTML page for the page-type model."""
     found: Features = {"bias": 1.0}
-    objects = list(_jsonld(tree))
+    objects = list(jsonld_objects(tree))
     for name in ld_types(objects):
         group = _LD_GROUP_OF.get(name)
         if group:
