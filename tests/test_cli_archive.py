@@ -8,19 +8,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-
-from clean_article.cli import main
 
 from .conftest import DATA, SEED
+from .test_cli import run
 from .warcs import crawl, gzip_each, gzip_whole, wet
 
 KOELN, HARBOUR = "<urn:uuid:koeln>", "<urn:uuid:harbour>"
-
-
-def run(*args: str, stdin: bytes | None = None) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, list(args), input=stdin)
-    return result.exit_code, result.stdout, result.stderr
 
 
 @pytest.fixture
