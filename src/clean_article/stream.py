@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import sys
-import traceback
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -171,6 +170,8 @@ def run_unit(
         reason = str(exc).split(":", 1)[0].split("(", 1)[0].strip()
         return RecordResult(unit.archive, record.record_id, skipped=f"payload {reason}")
     except Exception as exc:  # a bug must not stop the archive
+        import traceback  # only a bug needs it
+
         detail = traceback.format_exc() if debug else f"{type(exc).__name__}: {exc}"
         error = f"internal error ({detail}): rerun with --debug and report it"
         return RecordResult(unit.archive, record.record_id, error=error)
